@@ -61,8 +61,11 @@ namespace Palisade.Analyzers.Unsafe
         {
             for (var node = site; node != null; node = node.Parent)
             {
+                // Only unsafe constructs take their reason from the first line inside: above a plain method's first
+                // statement, a comment belongs to that statement, so a call further down stays "far away".
                 var canCarryComment = node is StatementSyntax || node is MemberDeclarationSyntax || node is AccessorDeclarationSyntax;
-                if (canCarryComment && ReadComments(node) == SafetyMark.Reasoned)
+                var mark = !canCarryComment ? SafetyMark.None : UnsafeConstructs.IsUnsafe(node) ? ReadComments(node) : ReadAbove(node);
+                if (mark == SafetyMark.Reasoned)
                 {
                     return true;
                 }
