@@ -276,6 +276,54 @@ namespace Palisade.Analyzers.Tests.Unsafe
                 }
             }
             """)]
+        [InlineData("first line inside an unsafe constructor body", """
+            class C
+            {
+                private readonly int _first;
+
+                unsafe C(int* p)
+                {
+                    // SAFETY: callers pass a buffer of at least four bytes
+                    _first = *p;
+                }
+            }
+            """)]
+        [InlineData("first line inside an unsafe local function body", """
+            class C
+            {
+                void M()
+                {
+                    unsafe int Local(int* p)
+                    {
+                        // SAFETY: callers pass a buffer of at least four bytes
+                        return *p;
+                    }
+                }
+            }
+            """)]
+        [InlineData("unsafe block as the body of an if", """
+            class C
+            {
+                void M(bool b)
+                {
+                    var x = 1;
+                    if (b)
+                        // SAFETY: the pointer only ever points at x, which lives on the stack
+                        unsafe { int* p = &x; }
+                }
+            }
+            """)]
+        [InlineData("block inside a lambda", """
+            class C
+            {
+                System.Action M() => () =>
+                {
+                    var x = 1;
+                    // SAFETY: the pointer only ever points at x, which lives on the stack
+                    unsafe { int* p = &x; }
+                };
+            }
+            """)]
         public Task Safety_comment_in_an_accepted_place_justifies(string place, string source)
         {
             _ = place;
@@ -406,10 +454,62 @@ namespace Palisade.Analyzers.Tests.Unsafe
                 }
             }
             """)]
+        [InlineData("#region name is not a comment", """
+            class C
+            {
+                void M()
+                {
+                    #region SAFETY: the pointer never leaves the pinned buffer
+                    {|#0:unsafe|} { int* p = null; }
+                    #endregion
+                }
+            }
+            """)]
+        [InlineData("comment after a directive on its line", """
+            class C
+            {
+                void M()
+                {
+            #if !NEVER_DEFINED // SAFETY: the pointer never leaves the pinned buffer
+                    {|#0:unsafe|} { int* p = null; }
+            #endif
+                }
+            }
+            """)]
+        [InlineData("comment above an earlier statement in the same block", """
+            class C
+            {
+                void M()
+                {
+                    var x = 1;
+                    // SAFETY: the pointer never leaves the pinned buffer
+                    x++;
+
+                    {|#0:unsafe|} { int* p = &x; }
+                }
+            }
+            """)]
         public Task Safety_comment_in_the_wrong_place_does_not_justify(string place, string source)
         {
             _ = place;
             return Verify.VerifyAnalyzerAsync(source, Expected(0, "Unsafe block"));
+        }
+
+        [Fact]
+        public async Task Top_level_statements_are_flagged_and_justified_like_any_block()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    var x = 1;
+                    // SAFETY: the pointer only ever points at x, which lives on the stack
+                    unsafe { int* p = &x; }
+                    {|#0:unsafe|} { int* q = &x; }
+                    """,
+            };
+            test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            test.ExpectedDiagnostics.Add(Expected(0, "Unsafe block"));
+            await test.RunAsync();
         }
 
         [Theory]
