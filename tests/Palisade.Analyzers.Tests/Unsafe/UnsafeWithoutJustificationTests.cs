@@ -522,6 +522,22 @@ namespace Palisade.Analyzers.Tests.Unsafe
                 Expected(0, "Unsafe struct 'Header'"));
 
         [Fact]
+        public Task SuppressMessage_on_one_partial_declaration_covers_the_other_parts() =>
+            // Applied by the compiler, which merges the attributes of every part into the one type symbol.
+            Verify.VerifyAnalyzerAsync("""
+                [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "PAL4001", Justification = "Header layout reviewed in SEC-77")]
+                unsafe partial struct Header
+                {
+                    public fixed byte Bytes[16];
+                }
+
+                unsafe partial struct Header
+                {
+                    public unsafe byte* First() => null;
+                }
+                """);
+
+        [Fact]
         public async Task Top_level_statements_are_flagged_and_justified_like_any_block()
         {
             var test = new Verify.Test
