@@ -132,11 +132,11 @@ namespace Palisade.Analyzers
         public static readonly DiagnosticDescriptor UnsafeWithoutJustification = new DiagnosticDescriptor(
             id: DiagnosticIds.UnsafeWithoutJustification,
             title: "Unsafe code without a SAFETY justification",
-            messageFormat: "{0} has no '// SAFETY:' comment that says why it is sound",
+            messageFormat: "{0} has no '// SAFETY:' comment that explains why it is sound",
             category: SecurityCategory,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "Every unsafe construct must carry a written reason why it is sound, so that reviewers can check it.",
+            description: "Every unsafe block, member, type and using alias needs a '// SAFETY:' comment directly above it (or on the first line inside its block) that gives a real reason why it is sound, or a [SuppressMessage] with a Justification, so that reviewers can check it.",
             helpLinkUri: DiagnosticIds.HelpBaseUri + DiagnosticIds.UnsafeWithoutJustification + ".md",
             customTags: WellKnownDiagnosticTags.Telemetry);
 
@@ -147,7 +147,7 @@ namespace Palisade.Analyzers
             category: SecurityCategory,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: false,
-            description: "Unsafe, MemoryMarshal, Marshal pointer APIs and NativeMemory are unsafe code without the keyword.",
+            description: "Unsafe, MemoryMarshal, CollectionsMarshal, NativeMemory and the raw-memory members of Marshal break memory safety without the unsafe keyword. Off by default: enable it to hold them to the same '// SAFETY:' rule as unsafe code.",
             helpLinkUri: DiagnosticIds.HelpBaseUri + DiagnosticIds.UnsafeApiWithoutJustification + ".md",
             customTags: WellKnownDiagnosticTags.Telemetry);
     }
