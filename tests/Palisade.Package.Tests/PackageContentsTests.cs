@@ -97,7 +97,7 @@ namespace Palisade.Package.Tests
             Assert.Equal("true", Value("developmentDependency"));
             Assert.Equal("LICENSE.txt", Value("license"));
             Assert.Equal("README.md", Value("readme"));
-            Assert.Empty(metadata.Elements().Where(e => e.Name.LocalName == "dependencies").SelectMany(e => e.Descendants()).Where(e => e.Name.LocalName == "dependency"));
+            Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
         }
 
         [Theory]
