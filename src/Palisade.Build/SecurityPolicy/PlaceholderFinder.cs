@@ -39,9 +39,11 @@ namespace Palisade.Build.SecurityPolicy
             var found = new List<string>();
             foreach (string fragment in TemplateFragments)
             {
-                if (line.IndexOf(fragment, StringComparison.OrdinalIgnoreCase) >= 0)
+                int index = line.IndexOf(fragment, StringComparison.OrdinalIgnoreCase);
+                if (index >= 0)
                 {
-                    found.Add(fragment);
+                    // As written in the policy, so the message quotes what the reader will search for.
+                    found.Add(line.Substring(index, fragment.Length));
                 }
             }
 
