@@ -62,7 +62,7 @@ else
   total=$(printf '%s\n' "$diagnostics" | wc -l | tr -d ' ')
   errors=$(printf '%s\n' "$diagnostics" | grep -c ': error PAL' || true)
   warnings=$(printf '%s\n' "$diagnostics" | grep -c ': warning PAL' || true)
-  codes=$(printf '%s\n' "$diagnostics" | grep -oE 'PAL[0-9]{4}' | sort | uniq -c | awk '{printf "%s%s x%s", (NR>1?", ":""), $2, $1}')
+  codes=$(printf '%s\n' "$diagnostics" | grep -oE '(warning|error) PAL[0-9]{4}' | grep -oE 'PAL[0-9]{4}' | sort | uniq -c | awk '{printf "%s%s x%s", (NR>1?", ":""), $2, $1}')
 fi
 result=$([ "$status" -eq 0 ] && echo "build succeeded" || echo "build FAILED")
 echo "Palisade found $total diagnostics in the sample app ($errors errors, $warnings warnings${codes:+: $codes}); $result."
