@@ -110,8 +110,8 @@ namespace Palisade.Build.Tests
             Assert.All(engine.Warnings, w => Assert.Equal("PAL5002", w.Code));
             Assert.All(engine.Warnings, w => Assert.Equal(policy, w.File));
             Assert.All(engine.Warnings, w => Assert.Contains("docs/rules/PAL5002.md", w.Message));
-            Assert.Contains(engine.Warnings, w => w.LineNumber == 0 && w.Message.Contains("versions"));
-            Assert.Contains(engine.Warnings, w => w.LineNumber > 0 && w.Message.Contains("yourusername"));
+            Assert.Contains(engine.Warnings, w => w.LineNumber == 0 && w.Message!.Contains("versions"));
+            Assert.Contains(engine.Warnings, w => w.LineNumber > 0 && w.Message!.Contains("yourusername"));
         }
 
         [Fact]
