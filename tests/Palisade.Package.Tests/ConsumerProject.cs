@@ -82,9 +82,13 @@ namespace Palisade.Package.Tests
             return directory;
         }
 
-        /// <summary>dotnet build of all.slnx (see <see cref="AddSiblingProject"/>).</summary>
-        public DotnetResult BuildAll() =>
-            DotnetCli.Run(RepositoryDirectory, package.ConsumerEnvironment, "build", "all.slnx", "-nodeReuse:false", "-v:n", "-bl:" + Path.Combine(RepositoryDirectory, "all.binlog"));
+        /// <summary>dotnet build of all.slnx (see <see cref="AddSiblingProject"/>), optionally of some targets only (-t:).</summary>
+        public DotnetResult BuildAll(params string[] extraArguments)
+        {
+            var arguments = new List<string> { "build", "all.slnx", "-nodeReuse:false", "-v:n", "-bl:" + Path.Combine(RepositoryDirectory, "all.binlog") };
+            arguments.AddRange(extraArguments);
+            return DotnetCli.Run(RepositoryDirectory, package.ConsumerEnvironment, arguments.ToArray());
+        }
 
         public void WriteFile(string relativePath, string text)
         {
