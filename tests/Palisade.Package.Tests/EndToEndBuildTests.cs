@@ -177,7 +177,7 @@ namespace Palisade.Package.Tests
             }
             """;
 
-        [Fact(Skip = "Needs the PAL4001 analyzer (issue: PAL4 helper branch); the lead unskips this after merging it.")]
+        [Fact]
         public void Strict_mode_turns_an_analyzer_warning_into_an_error_and_editorconfig_still_wins()
         {
             var consumer = new ConsumerProject(package, "strict-analyzer", GoodPolicy, extraProperties: "<AllowUnsafeBlocks>true</AllowUnsafeBlocks>", source: UnsafeWithoutSafetyComment);
@@ -194,7 +194,7 @@ namespace Palisade.Package.Tests
             Assert.True(strictButEditorConfig.Succeeded, strictButEditorConfig.ToString());
         }
 
-        [Fact(Skip = "Needs the PAL4001 analyzer (issue: PAL4 helper branch); the lead unskips this after merging it.")]
+        [Fact]
         public void ErrorLog_writes_SARIF_with_the_PAL_results()
         {
             var consumer = new ConsumerProject(package, "sarif", GoodPolicy, extraProperties: "<AllowUnsafeBlocks>true</AllowUnsafeBlocks>", source: UnsafeWithoutSafetyComment);
