@@ -101,7 +101,7 @@ namespace Palisade.Analyzers.Logging
                     continue;
                 }
 
-                var canMask = parameter.IsParams || AcceptsString(parameter.Type);
+                var canMask = parameter.IsParams || AcceptsString(parameter.OriginalDefinition.Type);
                 foreach (var value in SensitiveValueTracer.Expand(argument))
                 {
                     var fillsTemplate = templateIndex >= 0 && argumentSyntaxes is { } list && value.Syntax.Parent is ArgumentSyntax argumentSyntax &&
