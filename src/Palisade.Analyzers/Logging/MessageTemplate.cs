@@ -108,40 +108,26 @@ namespace Palisade.Analyzers.Logging
             }
 
             var numeric = holes.All(h => h.IsNumeric);
-            var result = new StringBuilder();
-            var position = 0;
-            var trimNext = false;
-            foreach (var hole in holes)
+            var result = text.Substring(0, holes[0].Start);
+            for (var i = 0; i < holes.Count; i++)
             {
-                var before = text.Substring(position, hole.Start - position);
-                if (trimNext)
-                {
-                    before = before.TrimStart(' ', ',', ';');
-                    trimNext = false;
-                }
-
+                var hole = holes[i];
+                var holeEnd = hole.Start + hole.Length;
+                var nextStart = i + 1 < holes.Count ? holes[i + 1].Start : text.Length;
+                var following = text.Substring(holeEnd, nextStart - holeEnd);
                 if (removed.Contains(hole))
                 {
-                    var tidied = TidyGap(result.ToString() + before, string.Empty);
-                    result.Clear().Append(tidied.Before);
-                    trimNext = tidied.Before.Length == 0;
+                    var (before, after) = TidyGap(result, following);
+                    result = before + after;
                 }
                 else
                 {
-                    result.Append(before);
-                    result.Append(numeric && hole.Number > argumentIndex ? Renumber(text.Substring(hole.Start, hole.Length), hole.Number - 1) : text.Substring(hole.Start, hole.Length));
+                    var holeText = text.Substring(hole.Start, hole.Length);
+                    result += (numeric && hole.Number > argumentIndex ? Renumber(holeText, hole.Number - 1) : holeText) + following;
                 }
-
-                position = hole.Start + hole.Length;
             }
 
-            var rest = text.Substring(position);
-            if (trimNext)
-            {
-                rest = rest.TrimStart(' ', ',', ';');
-            }
-
-            return result.ToString() + rest;
+            return result;
         }
 
         /// <summary>
@@ -166,6 +152,13 @@ namespace Palisade.Analyzers.Logging
             if (b.Length == 0 || b.EndsWith("{", StringComparison.Ordinal))
             {
                 after = after.TrimStart(' ', ',', ';');
+            }
+
+            // "a={A}, key={Key}, b={B}": the separator before the gap and the one after it would double up.
+            var next = after.TrimStart(' ');
+            if (b.Length > 0 && (b[b.Length - 1] == ',' || b[b.Length - 1] == ';') && next.Length > 0 && next[0] == b[b.Length - 1])
+            {
+                b = b.Substring(0, b.Length - 1);
             }
 
             return (b, after);

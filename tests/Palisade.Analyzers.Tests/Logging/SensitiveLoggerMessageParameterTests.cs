@@ -10,7 +10,7 @@ namespace Palisade.Analyzers.Tests.Logging
     /// </summary>
     public class SensitiveLoggerMessageParameterTests
     {
-        private static string Declare(string attribute, string parameters) => $$"""
+        internal static string Declare(string attribute, string parameters) => $$"""
             using System;
             using Microsoft.Extensions.Compliance.Classification;
             using Microsoft.Extensions.Logging;
