@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -61,6 +62,9 @@ namespace Palisade.Analyzers.Logging
 
         private readonly LoggingSymbols _symbols;
         private readonly LoggingOptions _options;
+        private readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<IOperation>>> _assignmentsByBlock =
+            new ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<IOperation>>>();
+
         private readonly ConcurrentDictionary<ITypeSymbol, string> _exposedMembers = new ConcurrentDictionary<ITypeSymbol, string>(SymbolEqualityComparer.Default);
 
         public SensitiveValueTracer(LoggingSymbols symbols, LoggingOptions options)
@@ -398,22 +402,8 @@ namespace Palisade.Analyzers.Logging
                 return null;
             }
 
-            var root = (IOperation)local;
-            while (root.Parent is not null)
+            foreach (var assigned in AssignmentsOf(local))
             {
-                root = root.Parent;
-            }
-
-            foreach (var candidate in root.Descendants())
-            {
-                IOperation? assigned = candidate switch
-                {
-                    IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) => declarator.Initializer?.Value,
-                    IAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target &&
-                                                         SymbolEqualityComparer.Default.Equals(target.Local, local.Local) => assignment.Value,
-                    _ => null,
-                };
-
                 var found = Trace(assigned, structured, depth + 1, visited, out _);
                 if (found is not null)
                 {
@@ -422,6 +412,51 @@ namespace Palisade.Analyzers.Logging
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Every value assigned to the local in its code block. The block is indexed once (all locals at a time) and
+        /// kept while the operation tree lives, so many log calls in one long method do not each rescan it.
+        /// </summary>
+        private IEnumerable<IOperation> AssignmentsOf(ILocalReferenceOperation local)
+        {
+            var root = (IOperation)local;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            var index = _assignmentsByBlock.GetValue(root, IndexAssignments);
+            return index.TryGetValue(local.Local, out var values) ? values : Enumerable.Empty<IOperation>();
+        }
+
+        private static Dictionary<ILocalSymbol, List<IOperation>> IndexAssignments(IOperation root)
+        {
+            var index = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+            foreach (var candidate in root.Descendants())
+            {
+                var (symbol, value) = candidate switch
+                {
+                    IVariableDeclaratorOperation declarator => (declarator.Symbol, declarator.Initializer?.Value),
+                    IAssignmentOperation { Target: ILocalReferenceOperation target } assignment => (target.Local, assignment.Value),
+                    _ => (null, null),
+                };
+
+                if (symbol is null || value is null)
+                {
+                    continue;
+                }
+
+                if (!index.TryGetValue(symbol, out var values))
+                {
+                    values = new List<IOperation>();
+                    index.Add(symbol, values);
+                }
+
+                values.Add(value);
+            }
+
+            return index;
         }
 
         /// <summary>An object whose properties are written out: destructured by structured loggers, or a record / anonymous object printed as text.</summary>
@@ -570,12 +605,12 @@ namespace Palisade.Analyzers.Logging
         }
 
         private static bool IsStringFormat(IMethodSymbol method) =>
-            method.IsStatic && method.Name == "Format" && method.ContainingType?.SpecialType == SpecialType.System_String;
+            method.IsStatic && (method.Name == "Format" || method.Name == "Concat") && method.ContainingType?.SpecialType == SpecialType.System_String;
 
-        /// <summary>The values string.Format prints: everything after the format string, params arrays expanded.</summary>
+        /// <summary>The values string.Format / string.Concat print: everything after the format string, params arrays expanded.</summary>
         private static IEnumerable<IOperation> FormatArguments(IInvocationOperation invocation)
         {
-            var seenFormat = false;
+            var seenFormat = invocation.TargetMethod.Name == "Concat";
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter is null)

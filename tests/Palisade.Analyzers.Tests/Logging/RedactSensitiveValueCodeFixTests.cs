@@ -29,6 +29,8 @@ namespace Palisade.Analyzers.Tests.Logging
             { """slog.ForContext("ApiKey", {|#0:apiKey|}).Information("Calling");""", """slog.ForContext("ApiKey", "***").Information("Calling");""" },
             { """Debug.WriteIf(true, $"pwd {|#0:{password}|} used");""", """Debug.WriteIf(true, $"pwd *** used");""" },
             { """nlog.Info("Password {Password}", {|#0:password|});""", """nlog.Info("Password {Password}", "***");""" },
+            { """logger.LogInformation(string.Concat("k=", {|#0:apiKey|}));""", """logger.LogInformation(string.Concat("k=", "***"));""" },
+            { """logger.LogInformation("P {P}", {|#0:userName ?? password|});""", """logger.LogInformation("P {P}", "***");""" },
         };
 
         public static readonly TheoryData<string, string> RemoveCases = new TheoryData<string, string>

@@ -46,7 +46,12 @@ namespace Palisade.Analyzers.Tests.Logging
             """logger.LogInformation("Prefix {P}", {|#0:apiKey.Substring(0, 4)|});""",
             """logger.LogInformation("Body {B}", {|#0:System.Text.Json.JsonSerializer.Serialize(login)|});""",
             """var upper = password.ToUpperInvariant(); logger.LogInformation("P {P}", {|#0:upper|});""",
+            """var headers = new System.Collections.Generic.Dictionary<string, string>(); logger.LogInformation("H {H}", {|#0:headers["Authorization"]|});""",
+            """logger.LogInformation("K {K}", {|#0:userId > 0 ? apiKey : "none"|});""",
+            """logger.LogInformation(string.Concat("k=", {|#0:apiKey|}));""",
+            """var line = "key="; line += apiKey; logger.LogInformation({|#0:line|});""",
             // Serilog
+            """slog.Debug("{@Client}", {|#0:client|});""",
             """slog.Information("Password {Password}", {|#0:password|});""",
             """Serilog.Log.Warning("Key {Key}", {|#0:apiKey|});""",
             """slog.Error(new Exception(), "Token {T}", {|#0:accessToken|});""",
@@ -61,6 +66,7 @@ namespace Palisade.Analyzers.Tests.Logging
             """nlog.Log(NLog.LogLevel.Warn, "Cs {Cs}", {|#0:connectionString|});""",
             """nlog.Trace({|#0:password|});""",
             """nlog.Warn("x {0}", {|#0:password|});""",
+            """nlog.Info<string>("K {K}", {|#0:apiKey|});""",
             // log4net
             """l4n.Info({|#0:password|});""",
             """l4n.ErrorFormat("Key {0}", {|#0:apiKey|});""",
@@ -69,6 +75,7 @@ namespace Palisade.Analyzers.Tests.Logging
             // Console
             """Console.WriteLine({|#0:password|});""",
             """Console.WriteLine("Key {0}", {|#0:apiKey|});""",
+            """Console.Write({|#0:password|});""",
             """Console.Error.WriteLine($"Token {|#0:{accessToken}|}");""",
             """Console.Out.Write("Cs: " + {|#0:connectionString|});""",
             """await Console.Out.WriteLineAsync({|#0:password|});""",
@@ -132,6 +139,10 @@ namespace Palisade.Analyzers.Tests.Logging
             """Debug.WriteLine("Token expired for " + userName);""",
             """Trace.TraceWarning("Key rotated at {0}", DateTime.UtcNow);""",
             """Debug.Assert(password != null, "password must be set");""",
+            """var headers = new System.Collections.Generic.Dictionary<string, string>(); logger.LogInformation("H {H}", headers["Accept"]);""",
+            """logger.LogInformation(string.Concat("user=", userName));""",
+            """logger.LogInformation("Token valid {Valid}", accessToken.Length > 0 && accessToken.StartsWith("ey"));""",
+            """slog.Information("{@Order}", order);""",
             """const string PasswordLabel = "Password"; logger.LogInformation(PasswordLabel);""",
         };
 
