@@ -46,8 +46,7 @@ namespace Palisade.Analyzers.Logging
                     continue;
                 }
 
-                var finding = tracer.Find(argument.Value, structured: false);
-                if (finding is not null)
+                foreach (var finding in tracer.Find(argument.Value, structured: false))
                 {
                     context.ReportDiagnostic(SensitiveValueReport.Create(Descriptors.SecretInExceptionMessage, finding, creation.Type.Name, canMask: true, templateArgumentIndex: -1));
                 }

@@ -48,8 +48,7 @@ namespace Palisade.Analyzers.Logging
                     continue;
                 }
 
-                var finding = tracer.Find(logged.Value, logged.Structured);
-                if (finding is not null)
+                foreach (var finding in tracer.Find(logged.Value, logged.Structured))
                 {
                     context.ReportDiagnostic(SensitiveValueReport.Create(Descriptors.SecretWrittenToLog, finding, sinkName, logged.CanMask, logged.TemplateArgumentIndex));
                 }

@@ -74,45 +74,56 @@ namespace Palisade.Analyzers.Logging
         }
 
         /// <summary>
-        /// Finds a sensitive value in <paramref name="value"/>. <paramref name="structured"/> says the logging library
-        /// keeps the argument as an object (it may serialize its properties), so an object that exposes a sensitive
-        /// property counts; as text only records and anonymous objects print their properties.
+        /// Finds the sensitive values in <paramref name="value"/>, one per hole, operand or argument that carries one.
+        /// <paramref name="structured"/> says the logging library keeps the argument as an object (it may serialize its
+        /// properties), so an object that exposes a sensitive property counts; as text only records and anonymous
+        /// objects print their properties.
         /// </summary>
-        public SensitiveFinding? Find(IOperation value, bool structured)
+        public List<SensitiveFinding> Find(IOperation value, bool structured)
         {
+            var findings = new List<SensitiveFinding>();
             var unwrapped = Unwrap(value);
             switch (unwrapped)
             {
                 case IInterpolatedStringOperation interpolated:
-                    return FindInInterpolation(interpolated);
+                    AddInterpolationFindings(interpolated, findings);
+                    break;
                 case IInterpolatedStringHandlerCreationOperation handler when handler.Content is IInterpolatedStringOperation content:
-                    return FindInInterpolation(content);
+                    AddInterpolationFindings(content, findings);
+                    break;
                 case IBinaryOperation binary when IsStringConcatenation(binary):
                     foreach (var operand in ConcatenationOperands(binary))
                     {
                         var what = Trace(operand, structured: false, 0, null, out var viaLocal);
                         if (what is not null)
                         {
-                            return new SensitiveFinding(operand, what, FindingShape.ConcatenationOperand, !viaLocal);
+                            findings.Add(new SensitiveFinding(operand, what, FindingShape.ConcatenationOperand, !viaLocal));
                         }
                     }
 
-                    return null;
+                    break;
                 case IInvocationOperation invocation when IsStringFormat(invocation.TargetMethod):
                     foreach (var argument in FormatArguments(invocation))
                     {
                         var what = Trace(argument, structured: false, 0, null, out var viaLocal);
                         if (what is not null)
                         {
-                            return new SensitiveFinding(argument, what, FindingShape.FormatArgument, !viaLocal);
+                            findings.Add(new SensitiveFinding(argument, what, FindingShape.FormatArgument, !viaLocal));
                         }
                     }
 
-                    return null;
+                    break;
                 default:
                     var found = Trace(value, structured, 0, null, out var indirect);
-                    return found is null ? null : new SensitiveFinding(value, found, FindingShape.WholeValue, !indirect);
+                    if (found is not null)
+                    {
+                        findings.Add(new SensitiveFinding(value, found, FindingShape.WholeValue, !indirect));
+                    }
+
+                    break;
             }
+
+            return findings;
         }
 
         /// <summary>True when a parameter or member is sensitive by its name and type, or by a classification attribute.</summary>
@@ -186,7 +197,7 @@ namespace Palisade.Analyzers.Logging
             return false;
         }
 
-        private SensitiveFinding? FindInInterpolation(IInterpolatedStringOperation interpolated)
+        private void AddInterpolationFindings(IInterpolatedStringOperation interpolated, List<SensitiveFinding> findings)
         {
             foreach (var part in interpolated.Parts)
             {
@@ -199,11 +210,9 @@ namespace Palisade.Analyzers.Logging
                 var what = Trace(expression, structured: false, 0, null, out var viaLocal);
                 if (what is not null)
                 {
-                    return new SensitiveFinding(part, what, FindingShape.InterpolationHole, !viaLocal);
+                    findings.Add(new SensitiveFinding(part, what, FindingShape.InterpolationHole, !viaLocal));
                 }
             }
-
-            return null;
         }
 
         private string? Trace(IOperation? operation, bool structured, int depth, HashSet<ILocalSymbol>? visited, out bool viaLocal)

@@ -142,5 +142,35 @@ namespace Palisade.Analyzers.Tests.Logging
             test.ExpectedDiagnostics.AddRange(new[] { LogLeak(0), LogLeak(1), LogLeak(2), LogLeak(3) });
             await test.RunAsync();
         }
+    
+        [Fact]
+        public async Task Remove_rewrites_a_verbatim_template_as_a_regular_literal()
+        {
+            await LogFix.VerifyCodeFixAsync(
+                LoggingTestSource.Wrap("""logger.LogInformation(@"Key {Key} for {User}", {|#0:apiKey|}, userName);"""),
+                new[] { LogLeak(0) },
+                LoggingTestSource.Wrap("""logger.LogInformation("Key for {User}", userName);"""),
+                RedactSensitiveValueCodeFix.RemoveEquivalenceKey);
+        }
+
+        [Fact]
+        public async Task Fix_all_masks_every_exception_message_in_the_document()
+        {
+            var test = new ExceptionFix.Test
+            {
+                TestCode = LoggingTestSource.Wrap("""
+                    var first = new Exception($"key {|#0:{apiKey}|} and token {|#1:{accessToken}|}");
+                            throw new InvalidOperationException("pwd " + {|#2:password|});
+                    """),
+                FixedCode = LoggingTestSource.Wrap("""
+                    var first = new Exception($"key *** and token ***");
+                            throw new InvalidOperationException("pwd " + "***");
+                    """),
+                CodeActionEquivalenceKey = RedactSensitiveValueCodeFix.MaskEquivalenceKey,
+                NumberOfFixAllIterations = 1,
+            };
+            test.ExpectedDiagnostics.AddRange(new[] { ExceptionLeak(0), ExceptionLeak(1), ExceptionLeak(2) });
+            await test.RunAsync();
+        }
     }
 }

@@ -100,5 +100,13 @@ namespace Palisade.Analyzers.Tests.Logging
                 """;
             await Verify.VerifyAnalyzerAsync(source);
         }
+    
+        [Fact]
+        public async Task Broken_code_does_not_crash_the_analyzer()
+        {
+            var test = new Verify.Test { TestCode = LoggingTestSource.Wrap("""throw new {|#0:MissingException|}("bad " + password);""") };
+            test.ExpectedDiagnostics.Add(Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerError("CS0246").WithLocation(0).WithArguments("MissingException"));
+            await test.RunAsync();
+        }
     }
 }
