@@ -104,13 +104,31 @@ namespace Palisade.Analyzers.Logging
                 var canMask = parameter.IsParams || AcceptsString(parameter.OriginalDefinition.Type);
                 foreach (var value in SensitiveValueTracer.Expand(argument))
                 {
-                    var fillsTemplate = templateIndex >= 0 && argumentSyntaxes is { } list && value.Syntax.Parent is ArgumentSyntax argumentSyntax &&
-                                        list.IndexOf(argumentSyntax) > templateIndex;
-                    values.Add(new LoggedValue(value, parameter, structured, canMask, fillsTemplate ? templateIndex : -1));
+                    var argumentIndex = argumentSyntaxes is { } list && value.Syntax.Parent is ArgumentSyntax argumentSyntax ? list.IndexOf(argumentSyntax) : -1;
+                    var fillsTemplate = templateIndex >= 0 && argumentIndex > templateIndex;
+                    var keptAsObject = structured && !(fillsTemplate && IsStringified(invocation, templateIndex, argumentIndex));
+                    values.Add(new LoggedValue(value, parameter, keptAsObject, canMask, fillsTemplate ? templateIndex : -1));
                 }
             }
 
             return values;
+        }
+
+        /// <summary>
+        /// Serilog's "{$Name}" (and NLog's) asks for the value's ToString(), never its properties: the object is then
+        /// logged as text, not destructured.
+        /// </summary>
+        private static bool IsStringified(IInvocationOperation invocation, int templateIndex, int argumentIndex)
+        {
+            if (invocation.Syntax is not InvocationExpressionSyntax syntax || templateIndex < 0 || templateIndex >= syntax.ArgumentList.Arguments.Count ||
+                syntax.ArgumentList.Arguments[templateIndex].Expression is not LiteralExpressionSyntax literal)
+            {
+                return false;
+            }
+
+            var text = literal.Token.ValueText;
+            var holes = MessageTemplate.HolesForArgument(MessageTemplate.Parse(text), argumentIndex - templateIndex - 1);
+            return holes.Count > 0 && holes.TrueForAll(h => h.Length > 2 && text[h.Start + 1] == '$');
         }
 
         /// <summary>The name to show for the sink in a diagnostic.</summary>

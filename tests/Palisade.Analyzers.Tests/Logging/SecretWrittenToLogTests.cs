@@ -143,6 +143,7 @@ namespace Palisade.Analyzers.Tests.Logging
             """logger.LogInformation(string.Concat("user=", userName));""",
             """logger.LogInformation("Token valid {Valid}", accessToken.Length > 0 && accessToken.StartsWith("ey"));""",
             """slog.Information("{@Order}", order);""",
+            """slog.Information("Login {$Login}", login);""",
             """const string PasswordLabel = "Password"; logger.LogInformation(PasswordLabel);""",
         };
 
