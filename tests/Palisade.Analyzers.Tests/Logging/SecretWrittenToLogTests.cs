@@ -50,6 +50,8 @@ namespace Palisade.Analyzers.Tests.Logging
             """logger.LogInformation("K {K}", {|#0:userId > 0 ? apiKey : "none"|});""",
             """logger.LogInformation(string.Concat("k=", {|#0:apiKey|}));""",
             """var line = "key="; line += apiKey; logger.LogInformation({|#0:line|});""",
+            """Microsoft.Extensions.Primitives.StringValues bearerToken = "x"; logger.LogInformation("A {A}", {|#0:bearerToken.ToString()|});""",
+            """Microsoft.Extensions.Primitives.StringValues clientSecret = "x"; logger.LogInformation("S {S}", {|#0:clientSecret|});""",
             // Serilog
             """slog.Debug("{@Client}", {|#0:client|});""",
             """slog.Information("Password {Password}", {|#0:password|});""",
@@ -144,6 +146,7 @@ namespace Palisade.Analyzers.Tests.Logging
             """logger.LogInformation("Token valid {Valid}", accessToken.Length > 0 && accessToken.StartsWith("ey"));""",
             """slog.Information("{@Order}", order);""",
             """slog.Information("Login {$Login}", login);""",
+            """Microsoft.Extensions.Primitives.StringValues accept = "json"; logger.LogInformation("Accept {A}", accept);""",
             """const string PasswordLabel = "Password"; logger.LogInformation(PasswordLabel);""",
         };
 
