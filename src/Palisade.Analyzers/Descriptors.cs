@@ -101,7 +101,7 @@ namespace Palisade.Analyzers
             category: SecurityCategory,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "Logs are kept long, copied widely and read by many. Credentials and personal data must not reach them.",
+            description: "Logs are kept long, copied widely and read by many. Credentials and personal data must not reach them: mask the value, pass it through a redactor, or leave it out of the message.",
             helpLinkUri: DiagnosticIds.HelpBaseUri + DiagnosticIds.SecretWrittenToLog + ".md",
             customTags: WellKnownDiagnosticTags.Telemetry);
 
@@ -119,11 +119,11 @@ namespace Palisade.Analyzers
         public static readonly DiagnosticDescriptor SensitiveLoggerMessageParameter = new DiagnosticDescriptor(
             id: DiagnosticIds.SensitiveLoggerMessageParameter,
             title: "[LoggerMessage] method logs a sensitive parameter",
-            messageFormat: "Logging method '{0}' takes sensitive parameter '{1}' into its message",
+            messageFormat: "Logging method '{0}' writes sensitive parameter '{1}' through its message template; drop it or classify it for redaction",
             category: SecurityCategory,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "A source-generated logging method writes every parameter that its template names.",
+            description: "A source-generated logging method writes every parameter that its template names, at every call. Remove the parameter from the template, or mark it with a data classification so the redaction-aware generator redacts it.",
             helpLinkUri: DiagnosticIds.HelpBaseUri + DiagnosticIds.SensitiveLoggerMessageParameter + ".md",
             customTags: WellKnownDiagnosticTags.Telemetry);
 

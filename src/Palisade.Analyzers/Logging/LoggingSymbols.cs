@@ -1,0 +1,94 @@
+using Microsoft.CodeAnalysis;
+using Palisade.Analyzers.Shared;
+
+namespace Palisade.Analyzers.Logging
+{
+    /// <summary>
+    /// The types the secrets-in-logs rules look for, resolved once per compilation. Any of them may be null:
+    /// a project without Serilog simply has no Serilog sinks.
+    /// </summary>
+    internal sealed class LoggingSymbols
+    {
+        public LoggingSymbols(Compilation compilation)
+        {
+            Exception = TypeLookup.Find(compilation, "System.Exception");
+            FormatProvider = TypeLookup.Find(compilation, "System.IFormatProvider");
+            String = compilation.GetSpecialType(SpecialType.System_String);
+            Console = TypeLookup.Find(compilation, "System.Console");
+            TextWriter = TypeLookup.Find(compilation, "System.IO.TextWriter");
+            Debug = TypeLookup.Find(compilation, "System.Diagnostics.Debug");
+            Trace = TypeLookup.Find(compilation, "System.Diagnostics.Trace");
+            MelLogger = TypeLookup.Find(compilation, "Microsoft.Extensions.Logging.ILogger");
+            MelLoggerExtensions = TypeLookup.Find(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
+            LoggerMessageAttribute = TypeLookup.Find(compilation, "Microsoft.Extensions.Logging.LoggerMessageAttribute");
+            SerilogLogger = TypeLookup.Find(compilation, "Serilog.ILogger");
+            SerilogLog = TypeLookup.Find(compilation, "Serilog.Log");
+            NLogLoggerBase = TypeLookup.Find(compilation, "NLog.ILoggerBase");
+            NLogLogger = TypeLookup.Find(compilation, "NLog.Logger");
+            Log4NetLog = TypeLookup.Find(compilation, "log4net.ILog");
+            DataClassificationAttribute = TypeLookup.Find(compilation, "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute");
+            Redactor = TypeLookup.Find(compilation, "Microsoft.Extensions.Compliance.Redaction.Redactor");
+            AuthenticationHeaderValue = TypeLookup.Find(compilation, "System.Net.Http.Headers.AuthenticationHeaderValue");
+            StringValues = TypeLookup.Find(compilation, "Microsoft.Extensions.Primitives.StringValues");
+        }
+
+        public INamedTypeSymbol? Exception { get; }
+        public INamedTypeSymbol? FormatProvider { get; }
+        public INamedTypeSymbol String { get; }
+        public INamedTypeSymbol? Console { get; }
+        public INamedTypeSymbol? TextWriter { get; }
+        public INamedTypeSymbol? Debug { get; }
+        public INamedTypeSymbol? Trace { get; }
+        public INamedTypeSymbol? MelLogger { get; }
+        public INamedTypeSymbol? MelLoggerExtensions { get; }
+        public INamedTypeSymbol? LoggerMessageAttribute { get; }
+        public INamedTypeSymbol? SerilogLogger { get; }
+        public INamedTypeSymbol? SerilogLog { get; }
+        public INamedTypeSymbol? NLogLoggerBase { get; }
+        public INamedTypeSymbol? NLogLogger { get; }
+        public INamedTypeSymbol? Log4NetLog { get; }
+        public INamedTypeSymbol? DataClassificationAttribute { get; }
+        public INamedTypeSymbol? Redactor { get; }
+        public INamedTypeSymbol? AuthenticationHeaderValue { get; }
+        public INamedTypeSymbol? StringValues { get; }
+
+        public bool IsException(ITypeSymbol? type) => Exception is not null && InheritsFrom(type, Exception);
+
+        public static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when <paramref name="type"/> is <paramref name="target"/> or implements it.</summary>
+        public static bool IsOrImplements(ITypeSymbol? type, INamedTypeSymbol? target)
+        {
+            if (type is null || target is null)
+            {
+                return false;
+            }
+
+            if (InheritsFrom(type, target))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Palisade.Analyzers.Shared;
+
+namespace Palisade.Analyzers.Logging
+{
+    /// <summary>
+    /// PAL3002: a sensitive value in the message of a new exception (any type deriving from System.Exception).
+    /// Exception messages reach logs, error pages and telemetry, usually without passing any redaction.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SecretInExceptionMessageAnalyzer : PalisadeAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SecretInExceptionMessage);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var symbols = new LoggingSymbols(context.Compilation);
+            if (symbols.Exception is null)
+            {
+                return;
+            }
+
+            var tracer = new SensitiveValueTracer(symbols, LoggingOptions.Read(context.Options));
+            context.RegisterOperationAction(c => AnalyzeCreation(c, symbols, tracer), OperationKind.ObjectCreation);
+        }
+
+        private static void AnalyzeCreation(OperationAnalysisContext context, LoggingSymbols symbols, SensitiveValueTracer tracer)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (!symbols.IsException(creation.Type) || creation.Type is null)
+            {
+                return;
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                var parameter = argument.Parameter;
+                if (parameter is null || argument.ArgumentKind == ArgumentKind.DefaultValue ||
+                    parameter.Type.SpecialType != SpecialType.System_String ||
+                    parameter.Name.IndexOf("message", StringComparison.OrdinalIgnoreCase) < 0)
+                {
+                    continue;
+                }
+
+                foreach (var finding in tracer.Find(argument.Value, structured: false))
+                {
+                    context.ReportDiagnostic(SensitiveValueReport.Create(Descriptors.SecretInExceptionMessage, finding, creation.Type.Name, canMask: true, templateArgumentIndex: -1));
+                }
+            }
+        }
+    }
+}
