@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+
+namespace Palisade.Analyzers.Shared
+{
+    /// <summary>
+    /// "Looks randomly generated": long enough, one token of base64/hex/url-safe characters, letters and digits
+    /// mixed, and a high Shannon entropy. Used only next to a key-ish name ("Jwt:Key", "HmacKey") where the name
+    /// alone is too weak ("CacheKey", "SortKey") and the value has to prove it is a secret.
+    /// </summary>
+    internal static class Entropy
+    {
+        public const int MinimumLength = 20;
+
+        public static bool LooksRandom(string value)
+        {
+            if (value.Length < MinimumLength)
+            {
+                return false;
+            }
+
+            bool letter = false, digit = false;
+            var counts = new Dictionary<char, int>();
+            foreach (var c in value)
+            {
+                var ascii = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+                var number = c >= '0' && c <= '9';
+                if (!ascii && !number && c != '+' && c != '/' && c != '=' && c != '_' && c != '-')
+                {
+                    return false;
+                }
+
+                letter |= ascii;
+                digit |= number;
+                counts.TryGetValue(c, out var n);
+                counts[c] = n + 1;
+            }
+
+            if (!letter || !digit)
+            {
+                return false;
+            }
+
+            var bits = 0.0;
+            foreach (var count in counts.Values)
+            {
+                var p = (double)count / value.Length;
+                bits -= p * Math.Log(p, 2);
+            }
+
+            // Hex keys have at most 4 bits per character; base64 keys around 5-6. Words and dashed names stay below 3.5.
+            return bits >= 3.5;
+        }
+    }
+}
