@@ -19,7 +19,7 @@ namespace Palisade.Analyzers.Shared
                 return false;
             }
 
-            bool letter = false, digit = false;
+            bool upper = false, lower = false, digit = false, hexOnly = true;
             var counts = new Dictionary<char, int>();
             foreach (var c in value)
             {
@@ -30,13 +30,18 @@ namespace Palisade.Analyzers.Shared
                     return false;
                 }
 
-                letter |= ascii;
+                upper |= c >= 'A' && c <= 'Z';
+                lower |= c >= 'a' && c <= 'z';
                 digit |= number;
+                hexOnly &= number || (c >= 'a' && c <= 'f');
                 counts.TryGetValue(c, out var n);
                 counts[c] = n + 1;
             }
 
-            if (!letter || !digit)
+            // Generated keys mix cases and digits (base64) or are long lowercase hex; "user-profile-cache-v2" is neither.
+            var mixed = upper && lower && digit;
+            var longHex = hexOnly && digit && lower && value.Length >= 32;
+            if (!mixed && !longHex)
             {
                 return false;
             }

@@ -145,7 +145,7 @@ namespace Palisade.Analyzers.Shared
                 }
 
                 var token = text.Substring(start, end - start);
-                if (SecretValues.IsPublishedExample(token))
+                if (SecretValues.IsPublishedExample(token) || DistinctCharacters(text, bodyStart, bodyLength) < 6)
                 {
                     continue;
                 }
@@ -313,6 +313,18 @@ namespace Palisade.Analyzers.Shared
 
         private static bool IsBase64(char c) =>
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+
+        /// <summary>"ghp_XXXXXXXX..." in documentation is a mask, not a token: real bodies use many different characters.</summary>
+        private static int DistinctCharacters(string text, int start, int length)
+        {
+            var seen = new System.Collections.Generic.HashSet<char>();
+            for (var i = start; i < start + length && seen.Count < 6; i++)
+            {
+                seen.Add(text[i]);
+            }
+
+            return seen.Count;
+        }
 
         private static int Count(string text, char c)
         {

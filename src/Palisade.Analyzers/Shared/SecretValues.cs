@@ -111,6 +111,7 @@ namespace Palisade.Analyzers.Shared
         private static bool IsKeyOrVariableName(string text, SecretNames names)
         {
             var identifierLike = true;
+            var digits = 0;
             var colons = 0;
             var underscores = 0;
             var lower = 0;
@@ -128,6 +129,10 @@ namespace Palisade.Analyzers.Shared
                 {
                     lower++;
                 }
+                else if (char.IsDigit(c))
+                {
+                    digits++;
+                }
                 else if (!char.IsLetterOrDigit(c) && c != '.' && c != '-')
                 {
                     identifierLike = false;
@@ -139,7 +144,8 @@ namespace Palisade.Analyzers.Shared
                 return false;
             }
 
-            if (names.IsSecretName(text, out _))
+            // Key names carry no digits; "secret-01" or "pwd-7781" is a value that happens to contain the word.
+            if (digits == 0 && names.IsSecretName(text, out _))
             {
                 return true;
             }
