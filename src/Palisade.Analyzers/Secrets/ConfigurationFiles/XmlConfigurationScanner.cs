@@ -130,9 +130,15 @@ namespace Palisade.Analyzers.Secrets.ConfigurationFiles
                     var quote = text[i];
                     var valueStart = i + 1;
                     var close = text.IndexOf(quote, valueStart);
-                    var valueEnd = close < 0 ? text.Length : close;
-                    attributes.Add(new Attribute(attributeName, Decode(text.Substring(valueStart, valueEnd - valueStart)), valueStart, valueEnd - valueStart));
-                    i = close < 0 ? text.Length : close + 1;
+                    if (close < 0)
+                    {
+                        // An unterminated value: nothing trustworthy follows.
+                        i = text.Length;
+                        break;
+                    }
+
+                    attributes.Add(new Attribute(attributeName, Decode(text.Substring(valueStart, close - valueStart)), valueStart, close - valueStart));
+                    i = close + 1;
                     selfClosing = false;
                 }
             }
