@@ -25,7 +25,7 @@ namespace Palisade.Analyzers.Tests.Secrets
             """void M() { var c = new NetworkCredential("svc", {|#0:"NetPass#2024"|}); }""",
             """void M() { var c = new NetworkCredential(userName: "svc", password: {|#0:"NetPass#2025"|}); }""",
             """void M() { var cert = new X509Certificate2("cert.pfx", {|#0:"pfxPassw0rd"|}); }""",
-            """void M() { var kdf = new Rfc2898DeriveBytes({|#0:"kdfPassword1"|}, new byte[16], 100000, HashAlgorithmName.SHA256); }""",
+            """void M() { var kdf = new Rfc2898DeriveBytes({|#0:"kdfPhr4se#1"|}, new byte[16], 100000, HashAlgorithmName.SHA256); }""",
             """void M(HttpClient client) { client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", {|#0:"b7e1c3d9f0a24e6b"|}); }""",
             """void M(HttpClient client) { client.DefaultRequestHeaders.Add("Authorization", {|#0:"Basic dXNlcjpwYXNzd29yZA"|}); }""",
             """void M(HttpClient client) { client.DefaultRequestHeaders.Add("X-Api-Key", {|#0:"k9x8c7v6b5n4m3"|}); }""",
