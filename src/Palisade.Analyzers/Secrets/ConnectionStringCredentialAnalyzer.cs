@@ -34,11 +34,11 @@ namespace Palisade.Analyzers.Secrets
                 var text = token.ValueText;
                 if (text.IndexOf('=') >= 0 && ConnectionStrings.TryFindPassword(text, names, out var password, out _))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialInConnectionString, StringLiteralTokens.LocationOf(token), "connection string", SecretMask.Mask(password)));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialInConnectionString, StringLiteralTokens.LocationOf(token), SecretDiagnosticProperties.Suggesting("connection string"), "connection string", SecretMask.Mask(password)));
                 }
                 else if (text.IndexOf('@') >= 0 && ConnectionStrings.TryFindUrlPassword(text, names, out password, out _))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialInConnectionString, StringLiteralTokens.LocationOf(token), "URL", SecretMask.Mask(password)));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialInConnectionString, StringLiteralTokens.LocationOf(token), SecretDiagnosticProperties.Suggesting("service URL"), "URL", SecretMask.Mask(password)));
                 }
             }
         }

@@ -29,7 +29,8 @@ namespace Palisade.Analyzers.Secrets
                 if (text.Length >= SecretFormats.ShortestFormat && SecretFormats.TryFind(text, out var match))
                 {
                     var hint = SecretMask.Mask(text.Substring(match.Start, match.Length));
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.KnownSecretFormat, StringLiteralTokens.LocationOf(token), match.Kind, hint));
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.KnownSecretFormat, StringLiteralTokens.LocationOf(token), SecretDiagnosticProperties.Suggesting(match.Kind), match.Kind, hint));
                 }
             }
         }
