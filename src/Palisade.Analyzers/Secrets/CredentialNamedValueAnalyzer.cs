@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -273,7 +274,9 @@ namespace Palisade.Analyzers.Secrets
 
             private void Check(OperationAnalysisContext context, string name, IOperation? value, bool nameIsSecret = false, bool valueAfterScheme = false)
             {
-                if (value is null)
+                // Cheapest test first: most values are not constant strings at all.
+                var constants = ConstantStringsIn(value).ToList();
+                if (constants.Count == 0)
                 {
                     return;
                 }
@@ -308,7 +311,7 @@ namespace Palisade.Analyzers.Secrets
                 }
 
                 var placeholders = _settings.PlaceholdersFor(tree);
-                foreach (var constant in ConstantStringsIn(value))
+                foreach (var constant in constants)
                 {
                     var text = (string)constant.ConstantValue.Value!;
                     if (valueAfterScheme)
