@@ -354,10 +354,14 @@ namespace Palisade.Analyzers.Secrets
                 return false;
             }
 
+            /// <summary>
+            /// "JwtKey", "hmac_key": a qualified key. A bare "key" (dictionary and cache keys, the key parameter of
+            /// every lookup API) says nothing; the crypto APIs whose "key" is a secret are recognised by type instead.
+            /// </summary>
             private static bool EndsWithKeyWord(string name)
             {
                 var words = NameWords.Split(name);
-                return words.Count > 0 && words[words.Count - 1] == "key";
+                return words.Count > 1 && words[words.Count - 1] == "key";
             }
 
             private static IOperation? ValueOf(ImmutableArray<IArgumentOperation> arguments, int parameterOrdinal)

@@ -101,6 +101,11 @@ namespace Palisade.Analyzers.Tests.Secrets
             """void M() { var passwordMinLength = "12"; }""",
             """void M() { var apiKey = "your-api-key-here"; }""",
             """void M(HttpClient client) { client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "<token>"); }""",
+            """void M(Dictionary<string, int> cache) { cache.TryGetValue("a8f5f167f44f4964e6c998dee827110cZ9", out _); }""",
+            """void M(IConfiguration configuration) { var issuer = configuration["Jwt:Issuer"]; var key = configuration["Jwt:Key"]; }""",
+            """void M() { var token = "Bearer"; }""",
+            """void M(string password) { if (password.Length < 8 || password == "   ") { } }""",
+            """public const string PasswordResetTokenPurpose = "ResetPassword";""",
         };
 
         public static readonly string[] KnownFormatFlagged =
