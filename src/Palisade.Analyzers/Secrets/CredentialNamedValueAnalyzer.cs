@@ -275,7 +275,7 @@ namespace Palisade.Analyzers.Secrets
             private void Check(OperationAnalysisContext context, string name, IOperation? value, bool nameIsSecret = false, bool valueAfterScheme = false)
             {
                 // Cheapest test first: most values are not constant strings at all.
-                var constants = ConstantStringsIn(value).ToList();
+                var constants = ConstantStringValues.In(value).ToList();
                 if (constants.Count == 0)
                 {
                     return;
@@ -379,7 +379,7 @@ namespace Palisade.Analyzers.Secrets
 
             private static string? ReferencedName(IOperation? operation)
             {
-                operation = Unwrap(operation);
+                operation = ConstantStringValues.Unwrap(operation);
                 switch (operation)
                 {
                     case ILocalReferenceOperation local: return local.Local.Name;
@@ -388,78 +388,6 @@ namespace Palisade.Analyzers.Secrets
                     case IParameterReferenceOperation parameter: return parameter.Parameter.Name;
                     default: return null;
                 }
-            }
-
-            private static IOperation? Unwrap(IOperation? operation)
-            {
-                while (operation is IConversionOperation conversion && conversion.IsImplicit)
-                {
-                    operation = conversion.Operand;
-                }
-
-                return operation;
-            }
-
-            /// <summary>
-            /// The constant strings written at this value: a literal, a constant concatenation or interpolation, either
-            /// branch of ?: and the fallback of ??, and the argument of Encoding.GetBytes / Convert.FromBase64String.
-            /// A reference to a constant declared elsewhere is reported where it is declared, not at every use.
-            /// </summary>
-            private static IEnumerable<IOperation> ConstantStringsIn(IOperation? value)
-            {
-                value = Unwrap(value);
-                switch (value)
-                {
-                    case null:
-                        yield break;
-                    case ILiteralOperation literal when literal.ConstantValue is { HasValue: true, Value: string }:
-                        yield return literal;
-                        break;
-                    case IBinaryOperation binary when binary.ConstantValue is { HasValue: true, Value: string } && IsBuiltFromLiterals(binary):
-                        yield return binary;
-                        break;
-                    case IInterpolatedStringOperation interpolated when interpolated.ConstantValue is { HasValue: true, Value: string }:
-                        yield return interpolated;
-                        break;
-                    case ICoalesceOperation coalesce:
-                        foreach (var inner in ConstantStringsIn(coalesce.WhenNull))
-                        {
-                            yield return inner;
-                        }
-
-                        break;
-                    case IConditionalOperation conditional:
-                        foreach (var inner in ConstantStringsIn(conditional.WhenTrue))
-                        {
-                            yield return inner;
-                        }
-
-                        foreach (var inner in ConstantStringsIn(conditional.WhenFalse))
-                        {
-                            yield return inner;
-                        }
-
-                        break;
-                    case IInvocationOperation invocation when invocation.Arguments.Length == 1 &&
-                                                              (invocation.TargetMethod.Name == "GetBytes" || invocation.TargetMethod.Name == "FromBase64String"):
-                        foreach (var inner in ConstantStringsIn(invocation.Arguments[0].Value))
-                        {
-                            yield return inner;
-                        }
-
-                        break;
-                }
-            }
-
-            private static bool IsBuiltFromLiterals(IOperation operation)
-            {
-                operation = Unwrap(operation)!;
-                return operation switch
-                {
-                    ILiteralOperation => true,
-                    IBinaryOperation binary => IsBuiltFromLiterals(binary.LeftOperand) && IsBuiltFromLiterals(binary.RightOperand),
-                    _ => false,
-                };
             }
         }
     }
