@@ -95,6 +95,9 @@ namespace Palisade.CodeFixes.Secrets
                 case AssignmentExpressionSyntax assignment when assignment.Right == value && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
                     name = AssignedName(assignment.Left, model, cancellationToken);
                     break;
+                case AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals }:
+                    name = nameEquals.Name.Identifier.ValueText;
+                    break;
                 case ArgumentSyntax argument:
                     name = ArgumentName(argument, model, suggestedName, cancellationToken);
                     break;

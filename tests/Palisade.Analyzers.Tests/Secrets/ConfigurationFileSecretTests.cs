@@ -45,6 +45,21 @@ namespace Palisade.Analyzers.Tests.Secrets
             return test.RunAsync();
         }
 
+        [Fact]
+        public Task Extra_secret_words_apply_to_configuration_files()
+        {
+            var test = TestWith("appsettings.json", """{ "Kiosk": { "PinCode": "{|#0:8812-3391|}" } }""");
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\npalisade.secret_words = pin code\n"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.SecretInConfigurationFile).WithLocation(0));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Without_extra_secret_words_an_unknown_key_is_not_reported()
+        {
+            return TestWith("appsettings.json", """{ "Kiosk": { "PinCode": "8812-3391" } }""").RunAsync();
+        }
+
         private static Verify.Test TestWith(string file, string content)
         {
             var test = new Verify.Test { TestCode = "class C { }" };

@@ -390,6 +390,26 @@ namespace Palisade.Analyzers.Tests.Secrets
         }
 
         [Fact]
+        public Task Anonymous_object_member_reads_a_variable_named_after_the_member()
+        {
+            var source = """
+                using System;
+                class C
+                {
+                    object M() => new { UserName = "app", Password = {|#0:"anonPass99"|} };
+                }
+                """;
+            var fixedSource = """
+                using System;
+                class C
+                {
+                    object M() => new { UserName = "app", Password = Environment.GetEnvironmentVariable("PASSWORD") ?? throw new InvalidOperationException("Set the PASSWORD environment variable.") };
+                }
+                """;
+            return Fix2001.VerifyCodeFixAsync(source, new[] { Pal2001(0) }, fixedSource, HardCodedSecretCodeFix.UseEnvironmentVariableKey);
+        }
+
+        [Fact]
         public Task Part_of_a_conditional_gets_no_fix()
         {
             var source = """
