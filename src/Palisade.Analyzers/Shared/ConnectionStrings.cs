@@ -11,7 +11,7 @@ namespace Palisade.Analyzers.Shared
     /// </summary>
     internal static class ConnectionStrings
     {
-        /// <summary>Keys that only appear in connection strings; two of them (or one and a ';') make text connection-string-shaped.</summary>
+        /// <summary>Keys that appear in connection strings; two of them make text connection-string-shaped.</summary>
         private static readonly ImmutableHashSet<string> KnownKeys = ImmutableHashSet.Create(
             StringComparer.OrdinalIgnoreCase,
             "server", "data source", "datasource", "host", "hostname", "address", "addr", "network address", "database",
@@ -33,16 +33,17 @@ namespace Palisade.Analyzers.Shared
                 return false;
             }
 
+            // Two real connection-string keys: one "Password=" in prose or code is not enough.
             var known = 0;
             foreach (var pair in Pairs(text))
             {
-                if (KnownKeys.Contains(pair.Key) || IsPasswordKey(pair.Key))
+                if (KnownKeys.Contains(pair.Key) && ++known >= 2)
                 {
-                    known++;
+                    return true;
                 }
             }
 
-            return known >= 2 || (known == 1 && text.IndexOf(';') >= 0);
+            return false;
         }
 
         /// <summary>
@@ -113,6 +114,28 @@ namespace Palisade.Analyzers.Shared
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Connection-string keys are short words ("User Id", "Jet OLEDB:Database Password"); text with brackets,
+        /// quotes or commas before an '=' is code or prose ("password == x", "string Password = ..."), not a key.
+        /// </summary>
+        private static bool IsKeyText(string key)
+        {
+            if (key.Length == 0 || key.Length > 40)
+            {
+                return false;
+            }
+
+            foreach (var c in key)
+            {
+                if (!char.IsLetterOrDigit(c) && c != ' ' && c != '_' && c != '.' && c != ':' && c != '-')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool IsPasswordKey(string key)
@@ -201,7 +224,7 @@ namespace Palisade.Analyzers.Shared
                     position = next < 0 ? text.Length : next + 1;
                 }
 
-                if (key.Length > 0)
+                if (IsKeyText(key) && !value.StartsWith("=", StringComparison.Ordinal))
                 {
                     yield return new Pair(key, value, valueStart);
                 }

@@ -47,11 +47,41 @@ namespace Palisade.Analyzers.Shared
 
             return HasWhitespace(text) ||
                    IsPlaceholder(text, extraPlaceholders) ||
+                   IsDiagnosticCode(text) ||
                    IsPublishedExample(text) ||
                    IsKeyOrVariableName(text, names) ||
                    LooksLikeRegex(text) ||
                    LooksLikePathOrUrl(text) ||
                    ConnectionStrings.LooksLikeConnectionString(text);
+        }
+
+        /// <summary>
+        /// "PAL2001", "CA2100", "SYSLIB0041": an id of a rule or error whose name mentions secrets
+        /// (<c>CredentialInNamedSymbol = "PAL2001"</c>). Upper-case letters, then three to five digits, nothing else.
+        /// </summary>
+        private static bool IsDiagnosticCode(string text)
+        {
+            var letters = 0;
+            while (letters < text.Length && text[letters] >= 'A' && text[letters] <= 'Z')
+            {
+                letters++;
+            }
+
+            var digits = text.Length - letters;
+            if (letters < 2 || letters > 8 || digits < 3 || digits > 5)
+            {
+                return false;
+            }
+
+            for (var i = letters; i < text.Length; i++)
+            {
+                if (text[i] < '0' || text[i] > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>Labels and messages ("Enter your password") contain spaces; real passwords almost never do.</summary>

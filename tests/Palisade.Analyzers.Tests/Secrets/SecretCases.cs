@@ -106,6 +106,7 @@ namespace Palisade.Analyzers.Tests.Secrets
             """void M() { var token = "Bearer"; }""",
             """void M(string password) { if (password.Length < 8 || password == "   ") { } }""",
             """public const string PasswordResetTokenPurpose = "ResetPassword";""",
+            """public const string CredentialInNamedSymbol = "PAL2001"; public const string SecretWrittenToLog = "PAL3001";""",
         };
 
         public static readonly string[] KnownFormatFlagged =
@@ -197,6 +198,10 @@ namespace Palisade.Analyzers.Tests.Secrets
             """void M() { var url = "https://user:<password>@host/"; }""",
             """void M() { var text = "password=secret is not allowed"; }""",
             """void M() { var url = "https://twitter.com/@someone"; }""",
+            """void M() { var code = "logger.LogInformation(\"Equal {E}\", password == \"x\");"; }""",
+            """void M() { var code = "class C { string Password = \"abc\"; void M() { } }"; }""",
+            """void M() { var script = "var name = args[0];\nconst string Password = \"hunter2!\";\n"; }""",
+            """void M() { var note = "Password=abc;"; }""",
         };
 
         public static IEnumerable<object[]> Data(string[] cases) => cases.Select(c => new object[] { c });
