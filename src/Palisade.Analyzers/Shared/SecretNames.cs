@@ -18,7 +18,7 @@ namespace Palisade.Analyzers.Shared
             "password", "passwd", "pwd", "passphrase", "pass phrase", "secret", "client secret", "api key",
             "apikey", "access key", "secret key", "private key", "token", "access token", "refresh token",
             "bearer token", "auth token", "credential", "credentials", "signing key", "encryption key",
-            "master key", "shared key", "account key", "sas token", "connection string");
+            "master key", "shared key", "account key", "sas token", "subscription key", "auth key", "connection string");
 
         /// <summary>
         /// A last word that turns the name into metadata about a secret: its hash, length, label, where it is

@@ -1,0 +1,394 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Palisade.Analyzers.Shared;
+
+namespace Palisade.Analyzers.Secrets
+{
+    /// <summary>
+    /// PAL2001: a constant string flows into something whose name says it holds a secret: a local, field,
+    /// constant, property (object initializers too), indexer key ("password"), named or positional parameter,
+    /// return value of a secret-named member, a comparison with a secret-named value, and the credential
+    /// parameters of known APIs (AuthenticationHeaderValue, Authorization headers, HMAC / symmetric keys).
+    /// Values that are labels, placeholders, key names, regexes, paths or known token formats stay quiet
+    /// (<see cref="SecretValues"/>; PAL2002 and PAL2003 report the formats and connection strings).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class CredentialNamedValueAnalyzer : PalisadeAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CredentialInNamedSymbol);
+
+        protected override void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var scan = new Scan(
+                SecretScanSettings.Create(context.Compilation, context.Options),
+                TypeLookup.Find(context.Compilation, "System.Net.Http.Headers.AuthenticationHeaderValue"),
+                TypeLookup.Find(context.Compilation, "System.Security.Cryptography.SymmetricAlgorithm"),
+                TypeLookup.Find(context.Compilation, "System.Security.Cryptography.KeyedHashAlgorithm"));
+
+            context.RegisterOperationAction(scan.VariableDeclarator, OperationKind.VariableDeclarator);
+            context.RegisterOperationAction(scan.FieldInitializer, OperationKind.FieldInitializer);
+            context.RegisterOperationAction(scan.PropertyInitializer, OperationKind.PropertyInitializer);
+            context.RegisterOperationAction(scan.ParameterInitializer, OperationKind.ParameterInitializer);
+            context.RegisterOperationAction(scan.Assignment, OperationKind.SimpleAssignment);
+            context.RegisterOperationAction(scan.Argument, OperationKind.Argument);
+            context.RegisterOperationAction(scan.Invocation, OperationKind.Invocation);
+            context.RegisterOperationAction(scan.ObjectCreation, OperationKind.ObjectCreation);
+            context.RegisterOperationAction(scan.Return, OperationKind.Return);
+            context.RegisterOperationAction(scan.Equality, OperationKind.Binary);
+        }
+
+        private sealed class Scan
+        {
+            /// <summary>Methods taking (name, value): headers, dictionaries, environment variables.</summary>
+            private static readonly ImmutableHashSet<string> NameValueMethods = ImmutableHashSet.Create(
+                StringComparer.Ordinal, "Add", "TryAdd", "TryAddWithoutValidation", "Append", "Set", "SetValue", "AddOrUpdate",
+                "SetEnvironmentVariable", "AddHeader", "SetHeader", "AddParameter", "AddQueryParameter", "AddOrReplace");
+
+            private readonly SecretScanSettings _settings;
+            private readonly INamedTypeSymbol? _authenticationHeaderValue;
+            private readonly INamedTypeSymbol? _symmetricAlgorithm;
+            private readonly INamedTypeSymbol? _keyedHashAlgorithm;
+
+            public Scan(SecretScanSettings settings, INamedTypeSymbol? authenticationHeaderValue, INamedTypeSymbol? symmetricAlgorithm, INamedTypeSymbol? keyedHashAlgorithm)
+            {
+                _settings = settings;
+                _authenticationHeaderValue = authenticationHeaderValue;
+                _symmetricAlgorithm = symmetricAlgorithm;
+                _keyedHashAlgorithm = keyedHashAlgorithm;
+            }
+
+            public void VariableDeclarator(OperationAnalysisContext context)
+            {
+                var declarator = (IVariableDeclaratorOperation)context.Operation;
+                var initializer = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
+                Check(context, declarator.Symbol.Name, initializer?.Value);
+            }
+
+            public void FieldInitializer(OperationAnalysisContext context)
+            {
+                var initializer = (IFieldInitializerOperation)context.Operation;
+                if (!initializer.InitializedFields.IsEmpty)
+                {
+                    Check(context, initializer.InitializedFields[0].Name, initializer.Value);
+                }
+            }
+
+            public void PropertyInitializer(OperationAnalysisContext context)
+            {
+                var initializer = (IPropertyInitializerOperation)context.Operation;
+                if (!initializer.InitializedProperties.IsEmpty)
+                {
+                    Check(context, initializer.InitializedProperties[0].Name, initializer.Value);
+                }
+            }
+
+            public void ParameterInitializer(OperationAnalysisContext context)
+            {
+                var initializer = (IParameterInitializerOperation)context.Operation;
+                Check(context, initializer.Parameter.Name, initializer.Value);
+            }
+
+            public void Assignment(OperationAnalysisContext context)
+            {
+                var assignment = (ISimpleAssignmentOperation)context.Operation;
+                switch (assignment.Target)
+                {
+                    case ILocalReferenceOperation local:
+                        Check(context, local.Local.Name, assignment.Value);
+                        break;
+                    case IFieldReferenceOperation field:
+                        Check(context, field.Field.Name, assignment.Value);
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        Check(context, parameter.Parameter.Name, assignment.Value);
+                        break;
+                    case IPropertyReferenceOperation property when property.Property.IsIndexer:
+                        // dictionary["password"] = "...", headers["Authorization"] = "Bearer ...": the key is the name.
+                        if (property.Arguments.Length == 1 && property.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key })
+                        {
+                            CheckNamed(context, key, assignment.Value);
+                        }
+
+                        break;
+                    case IPropertyReferenceOperation property:
+                        if (IsSymmetricKeyProperty(property.Property))
+                        {
+                            Check(context, property.Property.Name, assignment.Value, nameIsSecret: true);
+                        }
+                        else
+                        {
+                            Check(context, property.Property.Name, assignment.Value);
+                        }
+
+                        break;
+                }
+            }
+
+            public void Argument(OperationAnalysisContext context)
+            {
+                var argument = (IArgumentOperation)context.Operation;
+                if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is null ||
+                    (argument.Parent is IObjectCreationOperation creation && IsKeyedAlgorithm(creation.Type)))
+                {
+                    return;
+                }
+
+                Check(context, argument.Parameter.Name, argument.Value);
+            }
+
+            public void Invocation(OperationAnalysisContext context)
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                var method = invocation.TargetMethod;
+                var arguments = invocation.Arguments;
+                if (arguments.Length >= 2 && NameValueMethods.Contains(method.Name) &&
+                    ValueOf(arguments, 0)?.ConstantValue is { HasValue: true, Value: string name })
+                {
+                    CheckNamed(context, name, ValueOf(arguments, 1));
+                    return;
+                }
+
+                if (method.Name == "Equals")
+                {
+                    // password.Equals("...") and string.Equals(password, "...").
+                    if (invocation.Instance != null && arguments.Length >= 1)
+                    {
+                        CheckComparison(context, invocation.Instance, ValueOf(arguments, 0));
+                    }
+                    else if (arguments.Length >= 2)
+                    {
+                        CheckComparison(context, ValueOf(arguments, 0), ValueOf(arguments, 1));
+                    }
+                }
+            }
+
+            public void ObjectCreation(OperationAnalysisContext context)
+            {
+                var creation = (IObjectCreationOperation)context.Operation;
+                var type = creation.Type as INamedTypeSymbol;
+                var arguments = creation.Arguments;
+                if (type is null || arguments.IsEmpty)
+                {
+                    return;
+                }
+
+                if (IsKeyedAlgorithm(type))
+                {
+                    // new HMACSHA256(Encoding.UTF8.GetBytes("...")), new SymmetricSecurityKey(...): the key argument is the secret.
+                    foreach (var argument in arguments)
+                    {
+                        if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter?.Name == "key")
+                        {
+                            Check(context, type.Name + " key", argument.Value, nameIsSecret: true);
+                        }
+                    }
+
+                    return;
+                }
+
+                if (_authenticationHeaderValue != null && SymbolEqualityComparer.Default.Equals(type, _authenticationHeaderValue) &&
+                    ValueOf(arguments, 0)?.ConstantValue is { HasValue: true, Value: string scheme })
+                {
+                    // new AuthenticationHeaderValue("Bearer", "...") : the second argument is the credential itself.
+                    Check(context, scheme + " credential", ValueOf(arguments, 1), nameIsSecret: true);
+                    return;
+                }
+
+                if (type.Name == "KeyValuePair" && ValueOf(arguments, 0)?.ConstantValue is { HasValue: true, Value: string key })
+                {
+                    CheckNamed(context, key, ValueOf(arguments, 1));
+                }
+            }
+
+            public void Return(OperationAnalysisContext context)
+            {
+                var operation = (IReturnOperation)context.Operation;
+                if (operation.ReturnedValue is null || operation.Kind != OperationKind.Return)
+                {
+                    return;
+                }
+
+                for (var parent = operation.Parent; parent != null; parent = parent.Parent)
+                {
+                    if (parent is IAnonymousFunctionOperation)
+                    {
+                        return;
+                    }
+
+                    if (parent is ILocalFunctionOperation localFunction)
+                    {
+                        Check(context, localFunction.Symbol.Name, operation.ReturnedValue);
+                        return;
+                    }
+                }
+
+                if (context.ContainingSymbol is IMethodSymbol method)
+                {
+                    var name = method.AssociatedSymbol is IPropertySymbol property ? property.Name : method.Name;
+                    Check(context, name, operation.ReturnedValue);
+                }
+            }
+
+            public void Equality(OperationAnalysisContext context)
+            {
+                var binary = (IBinaryOperation)context.Operation;
+                if (binary.OperatorKind == BinaryOperatorKind.Equals || binary.OperatorKind == BinaryOperatorKind.NotEquals)
+                {
+                    CheckComparison(context, binary.LeftOperand, binary.RightOperand);
+                }
+            }
+
+            /// <summary>A name that is a header or key: "Authorization" holds a credential after its scheme word.</summary>
+            private void CheckNamed(OperationAnalysisContext context, string name, IOperation? value)
+            {
+                if (string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase) ||
+                    string.Equals(name, "Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
+                {
+                    Check(context, name + " header", value, nameIsSecret: true, valueAfterScheme: true);
+                }
+                else
+                {
+                    Check(context, name, value);
+                }
+            }
+
+            /// <summary>"if (password == "letmein")": the literal is a hard-coded credential the code accepts.</summary>
+            private void CheckComparison(OperationAnalysisContext context, IOperation? left, IOperation? right)
+            {
+                var leftName = ReferencedName(left);
+                var rightName = ReferencedName(right);
+                if (leftName != null && right?.ConstantValue.HasValue == true)
+                {
+                    Check(context, leftName, right);
+                }
+                else if (rightName != null && left?.ConstantValue.HasValue == true)
+                {
+                    Check(context, rightName, left);
+                }
+            }
+
+            private void Check(OperationAnalysisContext context, string name, IOperation? value, bool nameIsSecret = false, bool valueAfterScheme = false)
+            {
+                // Cheapest test first: most values are not constant strings at all.
+                var constants = ConstantStringValues.In(value).ToList();
+                if (constants.Count == 0)
+                {
+                    return;
+                }
+
+                var tree = context.Operation.Syntax.SyntaxTree;
+                if (!_settings.ScansNameBasedRules(tree))
+                {
+                    return;
+                }
+
+                var names = _settings.NamesFor(tree);
+                var requireRandomValue = false;
+                if (!nameIsSecret)
+                {
+                    if (names.IsSecretName(name, out var term))
+                    {
+                        // The text of a connection string is PAL2003's business; its name alone proves nothing.
+                        if (term == "connection string")
+                        {
+                            return;
+                        }
+                    }
+                    else if (EndsWithKeyWord(name))
+                    {
+                        // "Jwt:Key", "HmacKey", "Key": only a value that looks generated counts.
+                        requireRandomValue = true;
+                    }
+                    else
+                    {
+                        return;
+                    }
+                }
+
+                var placeholders = _settings.PlaceholdersFor(tree);
+                foreach (var constant in constants)
+                {
+                    var text = (string)constant.ConstantValue.Value!;
+                    if (valueAfterScheme)
+                    {
+                        var space = text.IndexOf(' ');
+                        text = space >= 0 ? text.Substring(space + 1).Trim() : text;
+                    }
+
+                    if (SecretValues.IsNotACredential(text, names, placeholders) || SecretFormats.TryFind(text, out _) ||
+                        (requireRandomValue && !Entropy.LooksRandom(text)))
+                    {
+                        continue;
+                    }
+
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialInNamedSymbol, constant.Syntax.GetLocation(), name, SecretMask.Mask(text)));
+                }
+            }
+
+            private bool IsKeyedAlgorithm(ITypeSymbol? type) =>
+                type is INamedTypeSymbol named && (named.Name == "SymmetricSecurityKey" || DerivesFrom(named, _keyedHashAlgorithm));
+
+            private bool IsSymmetricKeyProperty(IPropertySymbol property) =>
+                property.Name == "Key" && (DerivesFrom(property.ContainingType, _symmetricAlgorithm) || DerivesFrom(property.ContainingType, _keyedHashAlgorithm));
+
+            private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
+            {
+                if (baseType is null)
+                {
+                    return false;
+                }
+
+                for (var current = type; current != null; current = current.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>
+            /// "JwtKey", "hmac_key": a qualified key. A bare "key" (dictionary and cache keys, the key parameter of
+            /// every lookup API) says nothing; the crypto APIs whose "key" is a secret are recognised by type instead.
+            /// </summary>
+            private static bool EndsWithKeyWord(string name)
+            {
+                var words = NameWords.Split(name);
+                return words.Count > 1 && words[words.Count - 1] == "key";
+            }
+
+            private static IOperation? ValueOf(ImmutableArray<IArgumentOperation> arguments, int parameterOrdinal)
+            {
+                foreach (var argument in arguments)
+                {
+                    if (argument.Parameter?.Ordinal == parameterOrdinal)
+                    {
+                        return argument.ArgumentKind == ArgumentKind.Explicit ? argument.Value : null;
+                    }
+                }
+
+                return null;
+            }
+
+            private static string? ReferencedName(IOperation? operation)
+            {
+                operation = ConstantStringValues.Unwrap(operation);
+                switch (operation)
+                {
+                    case ILocalReferenceOperation local: return local.Local.Name;
+                    case IFieldReferenceOperation field when !field.Field.IsConst: return field.Field.Name;
+                    case IPropertyReferenceOperation property when !property.Property.IsIndexer: return property.Property.Name;
+                    case IParameterReferenceOperation parameter: return parameter.Parameter.Name;
+                    default: return null;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+
+namespace Palisade.Analyzers.Shared
+{
+    /// <summary>
+    /// Finds credentials in connection-string-shaped text ("Server=db;User Id=app;Password=...") and in URLs
+    /// with user information ("postgres://app:...@db/orders"). Tolerant by design: it reads what it can and
+    /// never throws on malformed text.
+    /// </summary>
+    internal static class ConnectionStrings
+    {
+        /// <summary>Keys that appear in connection strings; two of them make text connection-string-shaped.</summary>
+        private static readonly ImmutableHashSet<string> KnownKeys = ImmutableHashSet.Create(
+            StringComparer.OrdinalIgnoreCase,
+            "server", "data source", "datasource", "host", "hostname", "address", "addr", "network address", "database",
+            "initial catalog", "user id", "userid", "uid", "user", "username", "user name", "password", "pwd", "passwd",
+            "port", "integrated security", "trusted_connection", "encrypt", "timeout", "connect timeout",
+            "connection timeout", "sslmode", "ssl mode", "defaultendpointsprotocol", "accountname", "accountkey",
+            "endpointsuffix", "endpoint", "sharedaccesskeyname", "sharedaccesskey", "provider", "dsn", "driver", "mode",
+            "pooling", "filename", "attachdbfilename", "application name", "trustservercertificate",
+            "multipleactiveresultsets", "persist security info", "authsource", "virtualhost", "blobendpoint",
+            "queueendpoint", "tableendpoint", "sharedaccesssignature", "authentication", "collection", "dbq");
+
+        private static readonly ImmutableHashSet<string> PasswordWords = ImmutableHashSet.Create(
+            StringComparer.OrdinalIgnoreCase, "password", "pwd", "passwd");
+
+        public static bool LooksLikeConnectionString(string text)
+        {
+            if (text.IndexOf('=') < 0)
+            {
+                return false;
+            }
+
+            // Two real connection-string keys: one "Password=" in prose or code is not enough.
+            var known = 0;
+            foreach (var pair in Pairs(text))
+            {
+                if (KnownKeys.Contains(pair.Key) && ++known >= 2)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Finds a password entry with a real value. <paramref name="valueStart"/> is the offset of the value in
+        /// <paramref name="text"/>, so callers can point at it.
+        /// </summary>
+        public static bool TryFindPassword(string text, SecretNames names, out string value, out int valueStart)
+        {
+            value = string.Empty;
+            valueStart = -1;
+            if (!LooksLikeConnectionString(text))
+            {
+                return false;
+            }
+
+            foreach (var pair in Pairs(text))
+            {
+                if (IsPasswordKey(pair.Key) && IsRealValue(pair.Value, names))
+                {
+                    value = pair.Value;
+                    valueStart = pair.ValueStart;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Finds "scheme://user:password@host"; the password must be a real value, not a placeholder.</summary>
+        public static bool TryFindUrlPassword(string text, SecretNames names, out string password, out int passwordStart)
+        {
+            password = string.Empty;
+            passwordStart = -1;
+            var searchFrom = 0;
+            while (searchFrom < text.Length)
+            {
+                var marker = text.IndexOf("://", searchFrom, StringComparison.Ordinal);
+                if (marker <= 0)
+                {
+                    return false;
+                }
+
+                var authorityStart = marker + 3;
+                var authorityEnd = authorityStart;
+                while (authorityEnd < text.Length && text[authorityEnd] != '/' && text[authorityEnd] != '?' && text[authorityEnd] != '#' &&
+                       !char.IsWhiteSpace(text[authorityEnd]) && text[authorityEnd] != '"' && text[authorityEnd] != '\'')
+                {
+                    authorityEnd++;
+                }
+
+                var at = authorityEnd > authorityStart ? text.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart) : -1;
+                if (at > authorityStart)
+                {
+                    var colon = text.IndexOf(':', authorityStart, at - authorityStart);
+                    if (colon >= 0 && colon + 1 < at)
+                    {
+                        var candidate = text.Substring(colon + 1, at - colon - 1);
+                        if (IsRealValue(Uri.UnescapeDataString(candidate), names))
+                        {
+                            password = candidate;
+                            passwordStart = colon + 1;
+                            return true;
+                        }
+                    }
+                }
+
+                searchFrom = authorityEnd > marker ? authorityEnd : marker + 3;
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Connection-string keys are short words ("User Id", "Jet OLEDB:Database Password"); text with brackets,
+        /// quotes or commas before an '=' is code or prose ("password == x", "string Password = ..."), not a key.
+        /// </summary>
+        private static bool IsKeyText(string key)
+        {
+            if (key.Length == 0 || key.Length > 40)
+            {
+                return false;
+            }
+
+            foreach (var c in key)
+            {
+                if (!char.IsLetterOrDigit(c) && c != ' ' && c != '_' && c != '.' && c != ':' && c != '-')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsPasswordKey(string key)
+        {
+            if (PasswordWords.Contains(key))
+            {
+                return true;
+            }
+
+            // "User Password", "Jet OLEDB:Database Password".
+            var words = NameWords.Split(key);
+            return words.Count > 1 && PasswordWords.Contains(words[words.Count - 1]);
+        }
+
+        /// <summary>A real value is anything but empty text, a placeholder, or a name standing in for the value ("myPassword").</summary>
+        private static bool IsRealValue(string raw, SecretNames names)
+        {
+            var value = raw.Trim();
+            if (value.Length == 0 || SecretValues.IsPlaceholder(value) || SecretValues.IsPublishedExample(value))
+            {
+                return false;
+            }
+
+            return !names.IsSecretName(value, out _);
+        }
+
+        private readonly struct Pair
+        {
+            public Pair(string key, string value, int valueStart)
+            {
+                Key = key;
+                Value = value;
+                ValueStart = valueStart;
+            }
+
+            public string Key { get; }
+
+            public string Value { get; }
+
+            public int ValueStart { get; }
+        }
+
+        /// <summary>Splits "k=v;k='v;v';k=\"v\"" into pairs; quotes protect separators; malformed parts are skipped.</summary>
+        private static IEnumerable<Pair> Pairs(string text)
+        {
+            var position = 0;
+            while (position < text.Length)
+            {
+                var equals = text.IndexOf('=', position);
+                if (equals < 0)
+                {
+                    yield break;
+                }
+
+                var semicolon = text.IndexOf(';', position);
+                if (semicolon >= 0 && semicolon < equals)
+                {
+                    position = semicolon + 1;
+                    continue;
+                }
+
+                var key = text.Substring(position, equals - position).Trim();
+                var valueStart = equals + 1;
+                while (valueStart < text.Length && text[valueStart] == ' ')
+                {
+                    valueStart++;
+                }
+
+                int valueEnd;
+                string value;
+                if (valueStart < text.Length && (text[valueStart] == '\'' || text[valueStart] == '"'))
+                {
+                    var quote = text[valueStart];
+                    var close = text.IndexOf(quote, valueStart + 1);
+                    valueEnd = close < 0 ? text.Length : close;
+                    value = text.Substring(valueStart + 1, valueEnd - valueStart - 1);
+                    valueStart++;
+                    var next = text.IndexOf(';', Math.Min(text.Length, valueEnd + 1));
+                    position = next < 0 ? text.Length : next + 1;
+                }
+                else
+                {
+                    var next = text.IndexOf(';', valueStart);
+                    valueEnd = next < 0 ? text.Length : next;
+                    value = text.Substring(valueStart, valueEnd - valueStart).TrimEnd();
+                    position = next < 0 ? text.Length : next + 1;
+                }
+
+                if (IsKeyText(key) && !value.StartsWith("=", StringComparison.Ordinal))
+                {
+                    yield return new Pair(key, value, valueStart);
+                }
+            }
+        }
+    }
+}
