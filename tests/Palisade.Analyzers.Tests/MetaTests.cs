@@ -52,7 +52,7 @@ namespace Palisade.Analyzers.Tests
             var descriptor = Descriptors().Single(d => d.Id == id);
             Assert.Equal(DiagnosticIds.HelpBaseUri + id + ".md", descriptor.HelpLinkUri);
             Assert.True(File.Exists(RepositoryFiles.PathOf("docs", "rules", id + ".md")), $"docs/rules/{id}.md is missing");
-            Assert.Equal(Descriptors.SecurityCategory, descriptor.Category);
+            Assert.Equal(Palisade.Analyzers.Descriptors.SecurityCategory, descriptor.Category);
         }
 
         [Fact]
@@ -133,14 +133,14 @@ namespace Palisade.Analyzers.Tests
         }
 
         internal static ImmutableArray<DiagnosticDescriptor> Descriptors() =>
-            typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            typeof(Palisade.Analyzers.Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
                 .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
                 .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
                 .OrderBy(d => d.Id, StringComparer.Ordinal)
                 .ToImmutableArray();
 
         internal static ImmutableArray<DiagnosticAnalyzer> Analyzers() =>
-            typeof(Descriptors).Assembly.GetTypes()
+            typeof(Palisade.Analyzers.Descriptors).Assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
                 .ToImmutableArray();
