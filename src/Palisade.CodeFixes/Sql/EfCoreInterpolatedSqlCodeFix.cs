@@ -78,12 +78,13 @@ namespace Palisade.CodeFixes.Sql
             // Only the SQL and an optional CancellationToken may be passed: raw positional parameters have no place in the new call.
             foreach (var argument in call.Arguments)
             {
-                if (argument.Syntax == fix.SinkValue.Parent || argument.Parameter?.Type.Name == "CancellationToken")
+                var isReceiver = call.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0;
+                if (isReceiver || argument.Syntax == fix.SinkValue.Parent || argument.Parameter?.Type.Name == "CancellationToken")
                 {
                     continue;
                 }
 
-                if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer.ElementValues.Length: 0 })
+                if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation array && (array.Initializer?.ElementValues.Length ?? 0) == 0)
                 {
                     continue;
                 }

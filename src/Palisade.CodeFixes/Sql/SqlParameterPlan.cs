@@ -169,7 +169,7 @@ namespace Palisade.CodeFixes.Sql
                     }
                     else if (segment.SafeHole is not null)
                     {
-                        builder.Append('{').Append(Parenthesize(segment.SafeHole.ToString(), segment.SafeHole)).Append('}');
+                        builder.Append('{').Append(ForInterpolation(segment.SafeHole)).Append('}');
                     }
                     else
                     {
@@ -221,7 +221,7 @@ namespace Palisade.CodeFixes.Sql
             {
                 if (segment.Parameter is not null)
                 {
-                    builder.Append('{').Append(Parenthesize(segment.Parameter.Value.ToString(), segment.Parameter.Value)).Append('}');
+                    builder.Append('{').Append(ForInterpolation(segment.Parameter.Value)).Append('}');
                 }
                 else if (segment.SafeHole is InterpolationSyntax interpolation)
                 {
@@ -229,7 +229,7 @@ namespace Palisade.CodeFixes.Sql
                 }
                 else if (segment.SafeHole is not null)
                 {
-                    builder.Append('{').Append(Parenthesize(segment.SafeHole.ToString(), segment.SafeHole)).Append('}');
+                    builder.Append('{').Append(ForInterpolation(segment.SafeHole)).Append('}');
                 }
                 else
                 {
@@ -270,6 +270,10 @@ namespace Palisade.CodeFixes.Sql
 
             return SyntaxFactory.ParseExpression(text);
         }
+
+        /// <summary>Inside an interpolation hole only a top-level ':' (a conditional) would be misread as a format.</summary>
+        private static string ForInterpolation(SyntaxNode node) =>
+            node is ConditionalExpressionSyntax ? "(" + node + ")" : node.ToString();
 
         private static string Parenthesize(string text, SyntaxNode node) =>
             node is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax or LiteralExpressionSyntax or ParenthesizedExpressionSyntax or ThisExpressionSyntax
