@@ -94,7 +94,7 @@ namespace Palisade.Analyzers.Sql
         {
             var settings = state.Settings.For(context.Options, match.Value.Syntax.SyntaxTree);
             var composition = settings.Tracer.Decompose(match.Value, context.CancellationToken);
-            if (!composition.HasUntrustedHoles || IsPassThrough(composition, context.ContainingSymbol))
+            if (!composition.HasUntrustedHoles || IsPassThrough(composition, context.ContainingSymbol) || HasUnboundHole(composition))
             {
                 return;
             }
@@ -109,6 +109,21 @@ namespace Palisade.Analyzers.Sql
             StringTracer.Unwrap(source) is IParameterReferenceOperation parameter &&
             method is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } &&
             SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method);
+
+        /// <summary>Code the compiler could not bind is already an error; reporting it too would only add noise.</summary>
+        private static bool HasUnboundHole(StringComposition composition)
+        {
+            foreach (var part in composition.Parts)
+            {
+                if (part.Kind == StringPartKind.UntrustedHole &&
+                    (part.Operation is IInvalidOperation || part.Source is IInvalidOperation || part.Source?.Type is IErrorTypeSymbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static Diagnostic CreateDiagnostic(SqlSinkMatch match, StringComposition composition)
         {

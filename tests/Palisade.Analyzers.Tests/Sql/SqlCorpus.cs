@@ -104,6 +104,15 @@ namespace Palisade.Analyzers.Tests.Sql
             new("Helper method with a block body", Pal1001, """cmd.CommandText = {|#0:Build(name)|};""", $$"""static string Build(string n) { var s = "{{Where}}"; s += n; return s + "'"; }"""),
             new("Call to a method that forwards its parameter to a sink", Pal1001, """Exec(cmd, {|#0:"DELETE FROM Users WHERE Name = '" + name + "'"|});""", """static void Exec(MsSql.SqlCommand c, string text) { c.CommandText = text; c.ExecuteNonQuery(); }"""),
             new("Read-only field assigned in the static constructor", Pal1003, """cmd.CommandText = {|#0:"SELECT * FROM " + Dyn|};""", """static readonly string Dyn; static Case() { Dyn = Environment.GetEnvironmentVariable("T") ?? "Users"; }"""),
+            new("Raw string literal with an input hole", Pal1001, """"
+                cmd.CommandText = {|#0:$"""
+                    SELECT * FROM Users
+                    WHERE Name = '{name}'
+                    """|};
+                """"),
+            new("Local function building SQL from its parameter", Pal1001, $$"""string Q(string n) => "{{Where}}" + n + "'"; cmd.CommandText = {|#0:Q(name)|};"""),
+            new("Lambda parameter passed whole to a sink", Pal1001, """Action<string> run = s => { cmd.CommandText = {|#0:s|}; }; run(name);"""),
+            new("StringBuilder handed to another method", Pal1003, """var sb = new StringBuilder("SELECT * FROM Users WHERE "); AddFilter(sb); cmd.CommandText = {|#0:sb.ToString()|};""", """static void AddFilter(StringBuilder sb) => sb.Append("Id = 1");"""),
             // ---- Dapper ----
             new("Dapper Query", Pal1001, $$"""_ = lite.Query<User>({|#0:"{{Where}}" + name + "'"|});"""),
             new("Dapper QueryAsync", Pal1001, $$"""_ = db.QueryAsync<User>({|#0:"{{Where}}" + name + "'"|});"""),
@@ -194,6 +203,14 @@ namespace Palisade.Analyzers.Tests.Sql
             new("Batch command with constant text", Quiet, """var c = new NpgsqlBatchCommand("DELETE FROM users WHERE id = 1");"""),
             new("Connection string built from input is not SQL", Quiet, """using var c = new MsSql.SqlConnection("Server=" + name + ";Database=app");"""),
             new("Data adapter connection string from input", Quiet, """var a = new MsSql.SqlDataAdapter("SELECT * FROM Users", "Server=" + name);"""),
+            new("TryGetValue result or a literal default", Quiet, """var sort = SortColumns.TryGetValue(column, out var c) ? c : "Id"; cmd.CommandText = "SELECT * FROM Users ORDER BY " + sort;"""),
+            new("Local function returning fixed text", Quiet, """string Dir() => id > 0 ? "ASC" : "DESC"; cmd.CommandText = "SELECT * FROM Users ORDER BY Name " + Dir();"""),
+            new("Raw string literal with an int hole", Quiet, """"
+                cmd.CommandText = $"""
+                    SELECT * FROM Users
+                    WHERE Id = {id}
+                    """;
+                """"),
             new("Verbatim constant text over several lines", Quiet, """"
                 cmd.CommandText = @"SELECT *
                     FROM Users
