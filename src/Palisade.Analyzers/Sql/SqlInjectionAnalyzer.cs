@@ -49,7 +49,7 @@ namespace Palisade.Analyzers.Sql
             }
 
             var state = new CompilationState(sinks, new SqlSettings.Cache(compilation));
-            context.RegisterOperationAction(c => AnalyzeAssignment(c, state), OperationKind.SimpleAssignment);
+            context.RegisterOperationAction(c => AnalyzeAssignment(c, state), OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);
             context.RegisterOperationAction(c => AnalyzeCreation(c, state), OperationKind.ObjectCreation);
             context.RegisterOperationAction(c => AnalyzeInvocation(c, state), OperationKind.Invocation);
         }
@@ -60,7 +60,7 @@ namespace Palisade.Analyzers.Sql
 
         private static void AnalyzeAssignment(OperationAnalysisContext context, CompilationState state)
         {
-            if (state.Sinks.TryMatchAssignment((ISimpleAssignmentOperation)context.Operation, out var match))
+            if (state.Sinks.TryMatchAssignment((IAssignmentOperation)context.Operation, out var match))
             {
                 Analyze(context, state, match);
             }
@@ -143,7 +143,7 @@ namespace Palisade.Analyzers.Sql
                 return Diagnostic.Create(Descriptors.SqlIdentifierFromText, location, properties.ToImmutable(), match.Name, described, SqlHolePositions.Describe(unparameterizable[0]));
             }
 
-            var fixable = composition.IsExact && match.Kind is SqlSinkKind.AdoNet or SqlSinkKind.Dapper or SqlSinkKind.EfCore;
+            var fixable = composition.IsExact && !match.IsAppended && match.Kind is SqlSinkKind.AdoNet or SqlSinkKind.Dapper or SqlSinkKind.EfCore;
             properties[FixableProperty] = fixable ? "true" : "false";
             if (match.Kind == SqlSinkKind.EfCore)
             {
@@ -186,9 +186,13 @@ namespace Palisade.Analyzers.Sql
                     yield break;
                 }
 
-                var ordinals = depth == 0
-                    ? _forwardedOrdinals.GetOrAdd(method, m => FindForwardedOrdinals(m, invocation, settings, depth, cancellationToken))
-                    : FindForwardedOrdinals(method, invocation, settings, depth, cancellationToken);
+                // Cached at every depth: a method's answer does not depend on who asks, and the depth limit only stops cycles.
+                if (!_forwardedOrdinals.TryGetValue(method, out var ordinals))
+                {
+                    ordinals = FindForwardedOrdinals(method, invocation, settings, depth, cancellationToken);
+                    _forwardedOrdinals.TryAdd(method, ordinals);
+                }
+
                 foreach (var argument in invocation.Arguments)
                 {
                     if (argument.Parameter is { } parameter && ordinals.Contains(parameter.Ordinal) && argument.ArgumentKind == ArgumentKind.Explicit)
@@ -228,7 +232,7 @@ namespace Palisade.Analyzers.Sql
             {
                 switch (operation)
                 {
-                    case ISimpleAssignmentOperation assignment when Sinks.TryMatchAssignment(assignment, out var match):
+                    case IAssignmentOperation assignment when Sinks.TryMatchAssignment(assignment, out var match):
                         return new[] { match };
                     case IObjectCreationOperation creation when Sinks.TryMatchCreation(creation, out var match):
                         return new[] { match };

@@ -5,8 +5,9 @@ namespace Palisade.Analyzers.Sql
     /// <summary>One place where SQL text enters a SQL API.</summary>
     internal readonly struct SqlSinkMatch
     {
-        public SqlSinkMatch(SqlSinkKind kind, IOperation value, string name, IOperation site, string? safeAlternative = null)
+        public SqlSinkMatch(SqlSinkKind kind, IOperation value, string name, IOperation site, string? safeAlternative = null, bool isAppended = false)
         {
+            IsAppended = isAppended;
             Kind = kind;
             Value = value;
             Name = name;
@@ -24,6 +25,9 @@ namespace Palisade.Analyzers.Sql
 
         /// <summary>The assignment, invocation or object creation that is the sink.</summary>
         public IOperation Site { get; }
+
+        /// <summary>True for <c>CommandText += value</c>: the value is only the end of the text, so no fix is offered.</summary>
+        public bool IsAppended { get; }
 
         /// <summary>For EF Core: the interpolated API that replaces the raw one (FromSql, ExecuteSqlInterpolated...).</summary>
         public string? SafeAlternative { get; }

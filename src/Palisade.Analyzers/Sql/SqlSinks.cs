@@ -41,16 +41,22 @@ namespace Palisade.Analyzers.Sql
 
         public static SqlSinks Create(Compilation compilation) => new SqlSinks(compilation);
 
-        /// <summary><c>command.CommandText = ...</c> (also inside an object initializer).</summary>
-        public bool TryMatchAssignment(ISimpleAssignmentOperation assignment, out SqlSinkMatch match)
+        /// <summary><c>command.CommandText = ...</c> (also inside an object initializer) and <c>command.CommandText += ...</c>.</summary>
+        public bool TryMatchAssignment(IAssignmentOperation assignment, out SqlSinkMatch match)
         {
             match = default;
+            var appended = assignment is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add };
+            if (assignment is ICompoundAssignmentOperation && !appended)
+            {
+                return false;
+            }
+
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "CommandText" } property &&
                 StringTracer.IsString(property.Type) &&
                 (IsCommand(property.Property.ContainingType) || IsCommand(property.Instance?.Type) || Derives(property.Instance?.Type, _dbBatchCommand) || Derives(property.Property.ContainingType, _dbBatchCommand)))
             {
                 var typeName = (property.Instance?.Type ?? property.Property.ContainingType)?.Name ?? "DbCommand";
-                match = new SqlSinkMatch(SqlSinkKind.AdoNet, assignment.Value, typeName + ".CommandText", assignment);
+                match = new SqlSinkMatch(SqlSinkKind.AdoNet, assignment.Value, typeName + ".CommandText", assignment, isAppended: appended);
                 return true;
             }
 

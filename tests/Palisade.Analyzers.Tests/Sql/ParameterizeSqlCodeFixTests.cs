@@ -436,6 +436,7 @@ namespace Palisade.Analyzers.Tests.Sql
         [InlineData("local assigned in a branch", """var sql = "SELECT * FROM Users"; if (name.Length > 0) { sql += " WHERE Name = '" + name + "'"; } cmd.CommandText = {|#0:sql|};""")]
         [InlineData("helper method", """cmd.CommandText = {|#0:ByName(name)|};""")]
         [InlineData("two holes inside one quoted literal", """cmd.CommandText = {|#0:"SELECT * FROM Users WHERE Name = '" + name + " " + name + "'"|};""")]
+        [InlineData("text appended with +=", """cmd.CommandText = "SELECT * FROM Users"; cmd.CommandText += {|#0:" WHERE Name = '" + name + "'"|};""")]
         [InlineData("statement that is not in a block", """if (name.Length > 0) cmd.CommandText = {|#0:"SELECT * FROM Users WHERE Name = '" + name + "'"|};""")]
         public Task No_fix_when_the_rewrite_is_not_certain(string because, string body)
         {

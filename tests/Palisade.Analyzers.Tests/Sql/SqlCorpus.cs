@@ -86,6 +86,8 @@ namespace Palisade.Analyzers.Tests.Sql
             new("DbBatchCommand CommandText", Pal1001, $$"""var batch = db.CreateBatch(); var bc = batch.CreateBatchCommand(); bc.CommandText = {|#0:"{{Where}}" + name + "'"|};"""),
             // ---- following the value ----
             new("Local assigned once", Pal1001, $$"""var q = "{{Where}}" + name + "'"; cmd.CommandText = {|#0:q|};"""),
+            new("CommandText += in a branch", Pal1001, """cmd.CommandText = "SELECT * FROM Users WHERE 1 = 1"; if (id > 0) { cmd.CommandText += {|#0:" AND Name = '" + name + "'"|}; }"""),
+            new("CommandText += ORDER BY input", Pal1003, """cmd.CommandText = "SELECT * FROM Users"; cmd.CommandText += {|#0:" ORDER BY " + column|};"""),
             new("Local += in a branch", Pal1001, """var q = "SELECT * FROM Users WHERE 1 = 1"; if (id > 0) { q += " AND Name = '" + name + "'"; } cmd.CommandText = {|#0:q|};"""),
             new("Local += in a loop over inputs", Pal1001, """var q = "SELECT * FROM Users WHERE 1 = 0"; foreach (var n in names) { q += " OR Name = '" + n + "'"; } cmd.CommandText = {|#0:q|};"""),
             new("Local reassigned with itself", Pal1001, """var q = "SELECT * FROM Users"; q = q + " WHERE Name = '" + name + "'"; cmd.CommandText = {|#0:q|};"""),
@@ -211,6 +213,7 @@ namespace Palisade.Analyzers.Tests.Sql
                     WHERE Id = {id}
                     """;
                 """"),
+            new("CommandText += constant text and ints", Quiet, """cmd.CommandText = "SELECT * FROM Users WHERE 1 = 1"; cmd.CommandText += " AND Id = " + id;"""),
             new("Verbatim constant text over several lines", Quiet, """"
                 cmd.CommandText = @"SELECT *
                     FROM Users
