@@ -33,7 +33,7 @@ namespace Palisade.Analyzers.Sql
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         private static readonly Regex OpenInList = new Regex(
-            @"\bin\s*\([^)]*$",
+            @"\bin\s*\((?![^)]*\bselect\b)[^)]*$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
         private static readonly Regex LastClause = new Regex(

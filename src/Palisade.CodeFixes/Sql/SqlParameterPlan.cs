@@ -158,7 +158,8 @@ namespace Palisade.CodeFixes.Sql
                 return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
             }
 
-            if (interpolatedOriginal)
+            // A formatted hole ({when:yyyy}) can only be kept inside an interpolated string.
+            if (interpolatedOriginal || Segments.Any(s => s.SafeHole is InterpolationSyntax))
             {
                 var builder = new StringBuilder("$\"");
                 foreach (var segment in Segments)

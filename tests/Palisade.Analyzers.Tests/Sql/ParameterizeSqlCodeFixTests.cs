@@ -229,6 +229,28 @@ namespace Palisade.Analyzers.Tests.Sql
             """);
 
         [Fact]
+        public Task A_formatted_safe_hole_keeps_its_format() => Fix(
+            """
+            class C
+            {
+                void M(SqliteCommand cmd, System.DateTime when, string name)
+                {
+                    cmd.CommandText = {|#0:"SELECT * FROM Users WHERE Name = '" + name + "' AND Seen > " + $"'{when:yyyy-MM-dd}'"|};
+                }
+            }
+            """,
+            """
+            class C
+            {
+                void M(SqliteCommand cmd, System.DateTime when, string name)
+                {
+                    cmd.CommandText = $"SELECT * FROM Users WHERE Name = @name AND Seen > '{when:yyyy-MM-dd}'";
+                    cmd.Parameters.AddWithValue("@name", name);
+                }
+            }
+            """);
+
+        [Fact]
         public Task IDbCommand_without_AddWithValue_uses_CreateParameter() => Fix(
             """
             class C

@@ -88,6 +88,7 @@ namespace Palisade.Analyzers.Tests.Sql
             new("Local assigned once", Pal1001, $$"""var q = "{{Where}}" + name + "'"; cmd.CommandText = {|#0:q|};"""),
             new("CommandText += in a branch", Pal1001, """cmd.CommandText = "SELECT * FROM Users WHERE 1 = 1"; if (id > 0) { cmd.CommandText += {|#0:" AND Name = '" + name + "'"|}; }"""),
             new("CommandText += ORDER BY input", Pal1003, """cmd.CommandText = "SELECT * FROM Users"; cmd.CommandText += {|#0:" ORDER BY " + column|};"""),
+            new("Value inside an IN subquery", Pal1001, """cmd.CommandText = {|#0:"SELECT * FROM Users WHERE Id IN (SELECT UserId FROM Roles WHERE Role = '" + name + "')"|};"""),
             new("Local += in a branch", Pal1001, """var q = "SELECT * FROM Users WHERE 1 = 1"; if (id > 0) { q += " AND Name = '" + name + "'"; } cmd.CommandText = {|#0:q|};"""),
             new("Local += in a loop over inputs", Pal1001, """var q = "SELECT * FROM Users WHERE 1 = 0"; foreach (var n in names) { q += " OR Name = '" + n + "'"; } cmd.CommandText = {|#0:q|};"""),
             new("Local reassigned with itself", Pal1001, """var q = "SELECT * FROM Users"; q = q + " WHERE Name = '" + name + "'"; cmd.CommandText = {|#0:q|};"""),
@@ -214,6 +215,11 @@ namespace Palisade.Analyzers.Tests.Sql
                     """;
                 """"),
             new("CommandText += constant text and ints", Quiet, """cmd.CommandText = "SELECT * FROM Users WHERE 1 = 1"; cmd.CommandText += " AND Id = " + id;"""),
+            new("System.Data.SqlClient parameterized constructor", Quiet, """var c = new SysSql.SqlCommand("SELECT * FROM Users WHERE Name = @name", legacy); c.Parameters.AddWithValue("@name", name);"""),
+            new("Npgsql parameterized with a Guid in the text", Quiet, """var c = new NpgsqlCommand($"SELECT * FROM users WHERE tenant = '{key}' AND name = @name", pg); c.Parameters.AddWithValue("name", name);"""),
+            new("IDbCommand with an enum and an int", Quiet, """icmd.CommandText = $"SELECT * FROM Users WHERE Status = {(int)order} AND Id > {id}";"""),
+            new("DbBatchCommand with constant text", Quiet, """var batch = db.CreateBatch(); var bc = batch.CreateBatchCommand(); bc.CommandText = "DELETE FROM Users WHERE Id = " + id;"""),
+            new("Sqlite data adapter look-alike: no SQL in the connection", Quiet, """using var c = new SqliteConnection("Data Source=" + name);"""),
             new("Verbatim constant text over several lines", Quiet, """"
                 cmd.CommandText = @"SELECT *
                     FROM Users
