@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Palisade.Analyzers.Shared;
@@ -270,8 +269,5 @@ namespace Palisade.Analyzers.Sql
 
             return false;
         }
-
-        /// <summary>For tests and docs: the EF raw method names watched.</summary>
-        public static IReadOnlyList<string> EfCoreRawMethodNames => EfRawMethods;
     }
 }
