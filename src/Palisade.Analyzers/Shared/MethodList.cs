@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace Palisade.Analyzers.Shared
+{
+    /// <summary>
+    /// A configured list of methods, each written as a documentation ID (<c>M:MyCo.Db.Run(System.String)</c>, one
+    /// overload) or as a dotted name without parameters (<c>MyCo.Db.Run</c>, every overload). A method also matches when
+    /// it overrides or implements a listed one, so listing <c>System.Data.Common.DbCommandBuilder.QuoteIdentifier</c>
+    /// covers every provider's command builder.
+    /// </summary>
+    internal sealed class MethodList
+    {
+        public static readonly MethodList Empty = new MethodList(ImmutableHashSet<string>.Empty, ImmutableHashSet<ISymbol>.Empty);
+
+        /// <summary>"Namespace.Outer.Inner" with no generic arguments and no keywords for special types.</summary>
+        private static readonly SymbolDisplayFormat TypeNameFormat = new SymbolDisplayFormat(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+            genericsOptions: SymbolDisplayGenericsOptions.None);
+
+        private readonly ImmutableHashSet<string> _names;
+        private readonly ImmutableHashSet<ISymbol> _exact;
+
+        private MethodList(ImmutableHashSet<string> names, ImmutableHashSet<ISymbol> exact)
+        {
+            _names = names;
+            _exact = exact;
+        }
+
+        public bool IsEmpty => _names.IsEmpty && _exact.IsEmpty;
+
+        public static MethodList Parse(Compilation compilation, IEnumerable<string> entries)
+        {
+            var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            var exact = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var raw in entries)
+            {
+                var entry = raw.Trim();
+                if (entry.StartsWith("M:", StringComparison.Ordinal))
+                {
+                    if (entry.IndexOf('(') < 0)
+                    {
+                        names.Add(entry.Substring(2));
+                        continue;
+                    }
+
+                    foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId(entry, compilation))
+                    {
+                        exact.Add(symbol.OriginalDefinition);
+                    }
+                }
+                else if (entry.Length > 0)
+                {
+                    names.Add(entry);
+                }
+            }
+
+            return new MethodList(names.ToImmutable(), exact.ToImmutable());
+        }
+
+        public bool Contains(IMethodSymbol? method)
+        {
+            if (method is null || IsEmpty)
+            {
+                return false;
+            }
+
+            var depth = 0;
+            for (var current = method.OriginalDefinition; current is not null && depth < 8; current = current.OverriddenMethod?.OriginalDefinition, depth++)
+            {
+                if (Matches(current))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool Matches(IMethodSymbol method)
+        {
+            if (_exact.Contains(method))
+            {
+                return true;
+            }
+
+            if (_names.IsEmpty)
+            {
+                return false;
+            }
+
+            var typeName = method.ContainingType?.ToDisplayString(TypeNameFormat);
+            return typeName is not null && _names.Contains(typeName + "." + method.Name);
+        }
+    }
+}

@@ -1,0 +1,342 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Palisade.Analyzers.Shared
+{
+    /// <summary>Where values come from: assignments to locals, StringBuilder uses, literal fields and tables, helper bodies.</summary>
+    internal sealed partial class StringTracer
+    {
+        private readonly ConcurrentDictionary<ISymbol, bool> _literalSymbols = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+
+        private enum WriteKind
+        {
+            /// <summary>The local takes this value (declaration, =, +=, ??=).</summary>
+            Value,
+
+            /// <summary>The local is a foreach variable over this collection.</summary>
+            Element,
+
+            /// <summary>Written by TryGetValue on a table of literals.</summary>
+            Safe,
+
+            /// <summary>Written in a way we do not follow (out/ref argument, pattern, deconstruction).</summary>
+            Unknown,
+        }
+
+        private readonly struct Write
+        {
+            public Write(WriteKind kind, IOperation operation)
+            {
+                Kind = kind;
+                Operation = operation;
+            }
+
+            public WriteKind Kind { get; }
+
+            public IOperation Operation { get; }
+        }
+
+        private static bool IsLocal(IOperation? operation, ILocalSymbol local) =>
+            operation is not null && Unwrap(operation) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
+
+        /// <summary>Every write to <paramref name="local"/> inside <paramref name="root"/>, in source order.</summary>
+        private List<Write> FindWrites(IOperation root, ILocalSymbol local)
+        {
+            var writes = new List<Write>();
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        if (declarator.Parent is IForEachLoopOperation loop)
+                        {
+                            writes.Add(new Write(WriteKind.Element, loop.Collection));
+                        }
+                        else
+                        {
+                            var initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                            if (initializer is not null)
+                            {
+                                writes.Add(new Write(WriteKind.Value, initializer));
+                            }
+                        }
+
+                        break;
+                    case IForEachLoopOperation deconstructingLoop when deconstructingLoop.LoopControlVariable is not IVariableDeclaratorOperation && deconstructingLoop.Locals.Contains(local, SymbolEqualityComparer.Default):
+                        writes.Add(new Write(WriteKind.Unknown, deconstructingLoop.LoopControlVariable));
+                        break;
+                    case ISimpleAssignmentOperation assignment when IsLocal(assignment.Target, local):
+                        writes.Add(new Write(WriteKind.Value, assignment.Value));
+                        break;
+                    case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } compound when IsLocal(compound.Target, local):
+                        writes.Add(new Write(WriteKind.Value, compound.Value));
+                        break;
+                    case ICompoundAssignmentOperation other when IsLocal(other.Target, local):
+                        writes.Add(new Write(WriteKind.Unknown, other));
+                        break;
+                    case ICoalesceAssignmentOperation coalesce when IsLocal(coalesce.Target, local):
+                        writes.Add(new Write(WriteKind.Value, coalesce.Value));
+                        break;
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument
+                        when IsLocal(argument.Value, local) || (argument.Value is IDeclarationExpressionOperation declaration && IsLocal(declaration.Expression, local)):
+                        var safe = argument.Parent is IInvocationOperation { TargetMethod.Name: "TryGetValue", Instance: not null } lookup && IsLiteralTable(lookup.Instance, CancellationToken.None);
+                        writes.Add(new Write(safe ? WriteKind.Safe : WriteKind.Unknown, argument));
+                        break;
+                    case IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local):
+                        writes.Add(new Write(WriteKind.Unknown, pattern));
+                        break;
+                    case IDeconstructionAssignmentOperation deconstruction when deconstruction.Target.DescendantsAndSelf().Any(t => IsLocal(t, local)):
+                        writes.Add(new Write(WriteKind.Unknown, deconstruction));
+                        break;
+                }
+            }
+
+            writes.Sort((a, b) => a.Operation.Syntax.SpanStart.CompareTo(b.Operation.Syntax.SpanStart));
+            return writes;
+        }
+
+        /// <summary>
+        /// Calls made on a StringBuilder local (each chained call too), and the places it is handed to other code, in
+        /// source order.
+        /// </summary>
+        private static List<IOperation> BuilderUses(IOperation root, ILocalSymbol local)
+        {
+            var uses = new List<IOperation>();
+            foreach (var reference in root.Descendants().OfType<ILocalReferenceOperation>())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    continue;
+                }
+
+                if (reference.Parent is IInvocationOperation call && call.Instance == reference)
+                {
+                    IOperation current = call;
+                    while (current is IInvocationOperation chained && IsStringBuilder(chained.TargetMethod.ContainingType))
+                    {
+                        uses.Add(chained);
+                        if (chained.Parent is IInvocationOperation next && next.Instance == chained)
+                        {
+                            current = next;
+                        }
+                        else
+                        {
+                            break;
+                        }
+                    }
+                }
+                else if (reference.Parent is IArgumentOperation argument && argument.Parent is IInvocationOperation target && !IsStringBuilder(target.TargetMethod.ContainingType))
+                {
+                    uses.Add(argument);
+                }
+            }
+
+            uses.Sort((a, b) => a.Syntax.Span.End.CompareTo(b.Syntax.Span.End));
+            return uses;
+        }
+
+        /// <summary>The items of an inline array or collection argument (params), or null for any other collection.</summary>
+        private static List<IOperation>? Elements(IOperation value)
+        {
+            var unwrapped = Unwrap(value);
+            if (unwrapped is IArrayCreationOperation array)
+            {
+                if (array.Initializer is not null)
+                {
+                    return array.Initializer.ElementValues.ToList();
+                }
+
+                return array.DimensionSizes.All(d => d.ConstantValue is { HasValue: true, Value: 0 }) ? new List<IOperation>() : null;
+            }
+
+            if (unwrapped.Syntax is CollectionExpressionSyntax || (unwrapped.Type is INamedTypeSymbol { Name: "ReadOnlySpan" } && unwrapped is not (ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IInvocationOperation or IPropertyReferenceOperation)))
+            {
+                var children = unwrapped.ChildOperations.ToList();
+                if (children.Count == 1 && children[0] is IArrayCreationOperation inner)
+                {
+                    return Elements(inner);
+                }
+
+                return children;
+            }
+
+            return null;
+        }
+
+        private static ITypeSymbol? ElementType(ITypeSymbol? type)
+        {
+            if (type is IArrayTypeSymbol array)
+            {
+                return array.ElementType;
+            }
+
+            if (type is INamedTypeSymbol named)
+            {
+                if (named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+                {
+                    return named.TypeArguments[0];
+                }
+
+                foreach (var candidate in named.AllInterfaces)
+                {
+                    if (candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+                    {
+                        return candidate.TypeArguments[0];
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A read-only string field (static or not) initialized with constant text and never assigned in a constructor.</summary>
+        private bool IsLiteralField(IFieldSymbol field, CancellationToken cancellationToken)
+        {
+            if (!field.IsReadOnly || !IsString(field.Type))
+            {
+                return false;
+            }
+
+            return _literalSymbols.GetOrAdd(field, _ => InitializerIs(field, cancellationToken, (expression, model) => model.GetConstantValue(expression, cancellationToken).HasValue));
+        }
+
+        /// <summary>
+        /// A dictionary, array or list whose values are all literals: a read-only field or a local assigned once, or an
+        /// inline array. Indexing it (or TryGetValue) picks one of a fixed set of texts.
+        /// </summary>
+        private bool IsLiteralTable(IOperation operation, CancellationToken cancellationToken)
+        {
+            var value = Unwrap(operation);
+            switch (value)
+            {
+                case IFieldReferenceOperation field when field.Field.IsReadOnly:
+                    return _literalSymbols.GetOrAdd(field.Field, _ => InitializerIs(field.Field, cancellationToken, IsLiteralCollection));
+                case ILocalReferenceOperation local:
+                    var writes = FindWrites(RootOf(local), local.Local);
+                    return writes.Count == 1 && writes[0].Kind == WriteKind.Value && ModelFor(writes[0].Operation.Syntax.SyntaxTree, value) is { } model &&
+                           IsLiteralCollection(Unwrap(writes[0].Operation).Syntax as ExpressionSyntax, model);
+                case IArrayCreationOperation or IObjectCreationOperation:
+                    return value.SemanticModel is { } ownModel && IsLiteralCollection(value.Syntax as ExpressionSyntax, ownModel);
+                default:
+                    return false;
+            }
+        }
+
+        private bool InitializerIs(IFieldSymbol field, CancellationToken cancellationToken, System.Func<ExpressionSyntax, SemanticModel, bool> test)
+        {
+            if (field.DeclaringSyntaxReferences.Length != 1 ||
+                field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator)
+            {
+                return false;
+            }
+
+            var model = ModelFor(declarator.SyntaxTree, null);
+            if (model is null || !test(initializer, model))
+            {
+                return false;
+            }
+
+            // A constructor may still replace the value.
+            foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+            {
+                foreach (var constructor in reference.GetSyntax(cancellationToken).DescendantNodes().OfType<ConstructorDeclarationSyntax>())
+                {
+                    foreach (var assignment in constructor.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                    {
+                        var target = assignment.Left is MemberAccessExpressionSyntax member ? member.Name : assignment.Left as SimpleNameSyntax;
+                        if (target?.Identifier.ValueText == field.Name)
+                        {
+                            return false;
+                        }
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsLiteralCollection(ExpressionSyntax? expression, SemanticModel model)
+        {
+            switch (expression)
+            {
+                case BaseObjectCreationExpressionSyntax creation:
+                    return creation.Initializer is { } init && init.Expressions.All(e => IsLiteralElement(e, model));
+                case ArrayCreationExpressionSyntax array:
+                    return array.Initializer is { } arrayInit && arrayInit.Expressions.All(e => IsConstant(e, model));
+                case ImplicitArrayCreationExpressionSyntax implicitArray:
+                    return implicitArray.Initializer.Expressions.All(e => IsConstant(e, model));
+                case InitializerExpressionSyntax initializer:
+                    return initializer.Expressions.All(e => IsConstant(e, model));
+                case CollectionExpressionSyntax collection:
+                    return collection.Elements.All(e => e is ExpressionElementSyntax item && IsConstant(item.Expression, model));
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } conversion
+                    when access.Name.Identifier.ValueText.StartsWith("To", System.StringComparison.Ordinal) && conversion.ArgumentList.Arguments.Count <= 1:
+                    // ToFrozenDictionary(), ToImmutableArray(), ToList()... of a literal collection.
+                    return IsLiteralCollection(access.Expression, model);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>An item of a collection initializer: only the value matters (keys only select).</summary>
+        private static bool IsLiteralElement(ExpressionSyntax element, SemanticModel model) => element switch
+        {
+            InitializerExpressionSyntax pair => pair.Expressions.Count > 0 && IsConstant(pair.Expressions[pair.Expressions.Count - 1], model),
+            AssignmentExpressionSyntax indexed => IsConstant(indexed.Right, model),
+            _ => IsConstant(element, model),
+        };
+
+        private static bool IsConstant(ExpressionSyntax expression, SemanticModel model) =>
+            model.GetConstantValue(expression).HasValue;
+
+        /// <summary>The body operation of a method or local function declared in this compilation, or null.</summary>
+        internal IOperation? BodyOf(IMethodSymbol method, IOperation near, CancellationToken cancellationToken)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                var hasBody = syntax switch
+                {
+                    MethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
+                    LocalFunctionStatementSyntax local => local.Body is not null || local.ExpressionBody is not null,
+                    _ => false,
+                };
+                if (!hasBody)
+                {
+                    continue;
+                }
+
+                var model = ModelFor(syntax.SyntaxTree, near);
+                var operation = model?.GetOperation(syntax, cancellationToken);
+                return operation is ILocalFunctionOperation localFunction ? localFunction.Body : operation;
+            }
+
+            return null;
+        }
+
+        private SemanticModel? ModelFor(SyntaxTree tree, IOperation? near)
+        {
+            if (near?.SemanticModel is { } own && own.SyntaxTree == tree)
+            {
+                return own;
+            }
+
+            if (!_compilation.ContainsSyntaxTree(tree))
+            {
+                return null;
+            }
+
+            // Only reached when a SQL value is traced into a helper method or a literal field declared in another
+            // file: rare, and the answer is cached per symbol where it can be.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+            return _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Palisade.Analyzers.Shared;
+
+namespace Palisade.Analyzers.Sql
+{
+    /// <summary>
+    /// The SQL options of one .editorconfig section, with the tracer built for them:
+    /// <c>palisade.sql.additional_sinks</c> (methods that run their string argument as SQL) and
+    /// <c>palisade.sql.sanitizers</c> (methods whose result is safe to splice into SQL, added to the defaults).
+    /// </summary>
+    internal sealed class SqlSettings
+    {
+        public const string AdditionalSinksKey = "sql.additional_sinks";
+        public const string SanitizersKey = "sql.sanitizers";
+
+        /// <summary>Identifier quoting helpers. Listing DbCommandBuilder's covers every provider's override.</summary>
+        public static readonly IReadOnlyList<string> DefaultSanitizers = new[]
+        {
+            "System.Data.Common.DbCommandBuilder.QuoteIdentifier",
+            "Microsoft.Data.SqlClient.SqlCommandBuilder.QuoteIdentifier",
+            "System.Data.SqlClient.SqlCommandBuilder.QuoteIdentifier",
+            "Npgsql.NpgsqlCommandBuilder.QuoteIdentifier",
+            "MySql.Data.MySqlClient.MySqlCommandBuilder.QuoteIdentifier",
+            "MySqlConnector.MySqlCommandBuilder.QuoteIdentifier",
+            "Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper.DelimitIdentifier",
+        };
+
+        private SqlSettings(StringTracer tracer, MethodList additionalSinks)
+        {
+            Tracer = tracer;
+            AdditionalSinks = additionalSinks;
+        }
+
+        public StringTracer Tracer { get; }
+
+        public MethodList AdditionalSinks { get; }
+
+        public static SqlSettings Create(Compilation compilation, string? additionalSinks, string? sanitizers)
+        {
+            var sanitizerList = MethodList.Parse(compilation, DefaultSanitizers.Concat(PalisadeOptions.SplitList(sanitizers)));
+            return new SqlSettings(new StringTracer(compilation, sanitizerList), MethodList.Parse(compilation, PalisadeOptions.SplitList(additionalSinks)));
+        }
+
+        /// <summary>Settings per distinct option values, so files sharing a section share one tracer and its caches.</summary>
+        internal sealed class Cache
+        {
+            private readonly Compilation _compilation;
+            private readonly ConcurrentDictionary<(string?, string?), SqlSettings> _byValues = new ConcurrentDictionary<(string?, string?), SqlSettings>();
+
+            public Cache(Compilation compilation)
+            {
+                _compilation = compilation;
+            }
+
+            public SqlSettings For(AnalyzerOptions options, SyntaxTree tree)
+            {
+                var sinks = PalisadeOptions.GetString(options, tree, AdditionalSinksKey) ?? PalisadeOptions.GetGlobalString(options, AdditionalSinksKey);
+                var sanitizers = PalisadeOptions.GetString(options, tree, SanitizersKey) ?? PalisadeOptions.GetGlobalString(options, SanitizersKey);
+                return _byValues.GetOrAdd((sinks, sanitizers), key => Create(_compilation, key.Item1, key.Item2));
+            }
+        }
+    }
+}

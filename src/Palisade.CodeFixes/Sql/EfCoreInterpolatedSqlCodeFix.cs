@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
+using Palisade.Analyzers;
+using Palisade.Analyzers.Sql;
+
+namespace Palisade.CodeFixes.Sql
+{
+    /// <summary>
+    /// PAL1002: <c>FromSqlRaw("..." + x)</c> becomes <c>FromSql($"...{x}")</c> (ExecuteSql, ExecuteSqlAsync, SqlQuery;
+    /// the *Interpolated names on EF Core versions without them). EF Core turns every hole of the interpolated string
+    /// into a DbParameter, so the quotes around a hole are removed and LIKE wildcards move into the value.
+    /// Offered only when the SQL is written at the call (an interpolated string cannot go through a string local) and
+    /// the call passes no positional parameters of its own.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EfCoreInterpolatedSqlCodeFix))]
+    public sealed class EfCoreInterpolatedSqlCodeFix : CodeFixProvider
+    {
+        /// <summary>The equivalence key of the "Use {safe API} with an interpolated string" action.</summary>
+        public const string EquivalenceKey = "Palisade.Sql.EfCoreInterpolated";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.EfCoreRawSqlBuiltFromText);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (!diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.SafeAlternativeProperty, out var safeName) || safeName is null ||
+                    !diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.FixableProperty, out var fixable) || fixable != "true")
+                {
+                    continue;
+                }
+
+                if (await PlanAsync(context.Document, diagnostic, safeName, context.CancellationToken).ConfigureAwait(false) is null)
+                {
+                    continue;
+                }
+
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Use {safeName} with an interpolated string", ct => ApplyAsync(context.Document, diagnostic, safeName, ct), EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, string safeName, CancellationToken cancellationToken)
+        {
+            var edit = await PlanAsync(document, diagnostic, safeName, cancellationToken).ConfigureAwait(false);
+            if (edit is null)
+            {
+                return document;
+            }
+
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            edit(editor);
+            return editor.GetChangedDocument();
+        }
+
+        private static async Task<System.Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, string safeName, CancellationToken cancellationToken)
+        {
+            var fix = await SqlFixContext.CreateAsync(document, diagnostic, allowLocal: false, cancellationToken).ConfigureAwait(false);
+            if (fix?.SinkValue.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } ||
+                invocation.Expression is not MemberAccessExpressionSyntax member ||
+                fix.Model.GetOperation(invocation, cancellationToken) is not IInvocationOperation call)
+            {
+                return null;
+            }
+
+            // Only the SQL and an optional CancellationToken may be passed: raw positional parameters have no place in the new call.
+            foreach (var argument in call.Arguments)
+            {
+                var isReceiver = call.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0;
+                if (isReceiver || argument.Syntax == fix.SinkValue.Parent || argument.Parameter?.Type.Name == "CancellationToken")
+                {
+                    continue;
+                }
+
+                if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation array && (array.Initializer?.ElementValues.Length ?? 0) == 0)
+                {
+                    continue;
+                }
+
+                if (argument.ArgumentKind != ArgumentKind.Explicit && argument.ArgumentKind != ArgumentKind.ParamArray)
+                {
+                    continue;
+                }
+
+                return null;
+            }
+
+            var interpolated = fix.Plan.ToInterpolatedExpression().WithTriviaFrom(fix.SinkValue);
+            var newName = member.Name is GenericNameSyntax generic
+                ? (SimpleNameSyntax)generic.WithIdentifier(SyntaxFactory.Identifier(safeName).WithTriviaFrom(generic.Identifier))
+                : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(safeName).WithTriviaFrom(member.Name.Identifier));
+            return editor =>
+            {
+                editor.ReplaceNode(fix.SinkValue, interpolated);
+                editor.ReplaceNode(member.Name, newName);
+            };
+        }
+    }
+}

@@ -1,0 +1,237 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Palisade.Analyzers;
+using Palisade.Analyzers.Sql;
+
+namespace Palisade.CodeFixes.Sql
+{
+    /// <summary>
+    /// PAL1001: turns each untrusted hole into a named placeholder (<c>@name</c>) and passes the value as a parameter.
+    /// ADO.NET: <c>Parameters.AddWithValue</c> when the provider's collection has it, else <c>CreateParameter()</c> +
+    /// <c>Parameters.Add</c>, right after the statement that sets the text (or after the command's declaration when
+    /// the text goes through the constructor). Dapper: an anonymous parameter object, merged into an existing one.
+    /// No fix is offered when the result would not compile or would change the query: holes traced through
+    /// StringBuilder, loops, several assignments or helper methods; text used elsewhere; an unrecognised statement shape.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ParameterizeSqlCodeFix))]
+    public sealed class ParameterizeSqlCodeFix : CodeFixProvider
+    {
+        /// <summary>The equivalence key of the "Use SQL parameters" action (one per diagnostic, Fix All merges them).</summary>
+        public const string EquivalenceKey = "Palisade.Sql.Parameterize";
+
+        private const string Prefix = "@";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SqlBuiltFromText);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (!diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.FixableProperty, out var fixable) || fixable != "true")
+                {
+                    continue;
+                }
+
+                var edit = await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+                if (edit is null)
+                {
+                    continue;
+                }
+
+                context.RegisterCodeFix(
+                    CodeAction.Create("Use SQL parameters", ct => ApplyAsync(context.Document, diagnostic, ct), EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var edit = await PlanAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+            if (edit is null)
+            {
+                return document;
+            }
+
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            edit(editor);
+            return editor.GetChangedDocument();
+        }
+
+        /// <summary>Everything is decided before the action is offered, so an offered fix always applies.</summary>
+        private static async Task<System.Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var kind = diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.SinkKindProperty, out var k) ? k : null;
+            var fix = await SqlFixContext.CreateAsync(document, diagnostic, allowLocal: true, cancellationToken).ConfigureAwait(false);
+            if (fix is null)
+            {
+                return null;
+            }
+
+            var newSql = fix.Plan.ToSqlExpression(Prefix, fix.TargetIsInterpolated).WithTriviaFrom(fix.Target);
+            return kind switch
+            {
+                nameof(SqlSinkKind.AdoNet) => AdoNetEdit(fix, newSql, cancellationToken),
+                nameof(SqlSinkKind.Dapper) => DapperEdit(fix, newSql),
+                _ => null,
+            };
+        }
+
+        private static System.Action<DocumentEditor>? AdoNetEdit(SqlFixContext fix, ExpressionSyntax newSql, CancellationToken cancellationToken)
+        {
+            var site = AdoNetSite.Find(fix.SinkValue, fix.Model, cancellationToken);
+            if (site is null)
+            {
+                return null;
+            }
+
+            var statements = new List<StatementSyntax>();
+            foreach (var parameter in fix.Plan.Parameters)
+            {
+                var name = "\"" + Prefix + parameter.Name + "\"";
+                if (site.HasAddWithValue)
+                {
+                    statements.Add(SyntaxFactory.ParseStatement($"{site.Command}.Parameters.AddWithValue({name}, {parameter.Value});"));
+                }
+                else
+                {
+                    var variable = site.UniqueLocalName(parameter.Name + "Parameter");
+                    statements.Add(SyntaxFactory.ParseStatement($"var {variable} = {site.Command}.CreateParameter();"));
+                    statements.Add(SyntaxFactory.ParseStatement($"{variable}.ParameterName = {name};"));
+                    statements.Add(SyntaxFactory.ParseStatement($"{variable}.Value = {parameter.Value};"));
+                    statements.Add(SyntaxFactory.ParseStatement($"{site.Command}.Parameters.Add({variable});"));
+                }
+            }
+
+            // End the new lines the way the document ends its own.
+            var endOfLine = site.Statement.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            var newLine = endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? SyntaxFactory.ElasticEndOfLine(endOfLine.ToString()) : SyntaxFactory.ElasticCarriageReturnLineFeed;
+            var annotated = statements
+                .Select(s => s.WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(newLine).WithAdditionalAnnotations(Formatter.Annotation))
+                .ToList();
+            return editor =>
+            {
+                editor.ReplaceNode(fix.Target, newSql);
+                if (site.InsertAtStartOf is { } block)
+                {
+                    editor.InsertBefore(block.Statements[0], annotated);
+                }
+                else
+                {
+                    editor.InsertAfter(site.Statement, annotated);
+                }
+            };
+        }
+
+        private static System.Action<DocumentEditor>? DapperEdit(SqlFixContext fix, ExpressionSyntax newSql)
+        {
+            var argument = fix.SinkValue.Parent as ArgumentSyntax;
+            if (argument?.Parent is not ArgumentListSyntax list || fix.Model.GetOperation(list.Parent!) is not { } call)
+            {
+                return null;
+            }
+
+            var parameterName = call is Microsoft.CodeAnalysis.Operations.IObjectCreationOperation ? "parameters" : "param";
+            var arguments = call switch
+            {
+                Microsoft.CodeAnalysis.Operations.IInvocationOperation invocation => invocation.Arguments,
+                Microsoft.CodeAnalysis.Operations.IObjectCreationOperation creation => creation.Arguments,
+                _ => ImmutableArray<Microsoft.CodeAnalysis.Operations.IArgumentOperation>.Empty,
+            };
+            var existing = arguments.FirstOrDefault(a => a.Parameter?.Name == parameterName);
+            if (existing is null)
+            {
+                return null;
+            }
+
+            var members = fix.Plan.Parameters.Select(p => Member(p)).ToList();
+            if (existing.ArgumentKind == Microsoft.CodeAnalysis.Operations.ArgumentKind.Explicit && existing.Syntax is ArgumentSyntax existingSyntax)
+            {
+                if (existingSyntax.Expression is AnonymousObjectCreationExpressionSyntax anonymous)
+                {
+                    var taken = new HashSet<string>(anonymous.Initializers.Select(MemberName), System.StringComparer.OrdinalIgnoreCase);
+                    if (fix.Plan.Parameters.Any(p => taken.Contains(p.Name)))
+                    {
+                        return null;
+                    }
+
+                    var merged = anonymous.AddInitializers(members.ToArray()).WithAdditionalAnnotations(Formatter.Annotation);
+                    return editor =>
+                    {
+                        editor.ReplaceNode(fix.Target, newSql);
+                        editor.ReplaceNode(anonymous, merged);
+                    };
+                }
+
+                if (existingSyntax.Expression.IsKind(SyntaxKind.NullLiteralExpression) || existingSyntax.Expression.IsKind(SyntaxKind.DefaultLiteralExpression))
+                {
+                    var created = SyntaxFactory.AnonymousObjectCreationExpression(SyntaxFactory.SeparatedList(members)).WithTriviaFrom(existingSyntax.Expression);
+                    return editor =>
+                    {
+                        editor.ReplaceNode(fix.Target, newSql);
+                        editor.ReplaceNode(existingSyntax.Expression, created);
+                    };
+                }
+
+                return null;
+            }
+
+            // No parameter object yet: add one right after the SQL when nothing follows it positionally, else by name.
+            var index = list.Arguments.IndexOf(argument);
+            var followingPositional = list.Arguments.Skip(index + 1).Any(a => a.NameColon is null);
+            if (followingPositional)
+            {
+                return null;
+            }
+
+            var newArgument = SyntaxFactory.Argument(SyntaxFactory.AnonymousObjectCreationExpression(SyntaxFactory.SeparatedList(members)));
+            if (index + 1 < list.Arguments.Count)
+            {
+                newArgument = newArgument.WithNameColon(SyntaxFactory.NameColon(parameterName));
+            }
+
+            return editor =>
+            {
+                editor.ReplaceNode(fix.Target, newSql);
+                editor.ReplaceNode(list, (current, _) =>
+                {
+                    var currentList = (ArgumentListSyntax)current;
+                    return currentList.WithArguments(currentList.Arguments.Insert(index + 1, newArgument));
+                });
+            };
+        }
+
+        /// <summary><c>name</c> when the value is the same-named variable or member (projection), else <c>name = value</c>.</summary>
+        private static AnonymousObjectMemberDeclaratorSyntax Member(SqlParameterPlan.SqlParameter parameter)
+        {
+            var projected = parameter.Value switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                _ => null,
+            };
+            return projected == parameter.Name
+                ? SyntaxFactory.AnonymousObjectMemberDeclarator(parameter.Value)
+                : SyntaxFactory.AnonymousObjectMemberDeclarator(SyntaxFactory.NameEquals(parameter.Name), parameter.Value);
+        }
+
+        private static string MemberName(AnonymousObjectMemberDeclaratorSyntax member) =>
+            member.NameEquals?.Name.Identifier.ValueText ?? member.Expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                _ => string.Empty,
+            };
+    }
+}

@@ -1,0 +1,100 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Palisade.Analyzers.Shared;
+using Palisade.Analyzers.Sql;
+
+namespace Palisade.CodeFixes.Sql
+{
+    /// <summary>
+    /// What both SQL code fixes need from a diagnostic: the SQL expression at the sink, the expression to rewrite (the
+    /// same one, or the initializer of a local read only there), and the parameter plan. Null when no safe rewrite exists.
+    /// </summary>
+    internal sealed class SqlFixContext
+    {
+        private SqlFixContext(ExpressionSyntax sinkValue, ExpressionSyntax target, SqlParameterPlan plan, SemanticModel model)
+        {
+            SinkValue = sinkValue;
+            Target = target;
+            Plan = plan;
+            Model = model;
+        }
+
+        /// <summary>The SQL argument or assigned value, as written at the sink.</summary>
+        public ExpressionSyntax SinkValue { get; }
+
+        /// <summary>The expression whose text is rewritten (the sink value or a local's initializer).</summary>
+        public ExpressionSyntax Target { get; }
+
+        public SqlParameterPlan Plan { get; }
+
+        public SemanticModel Model { get; }
+
+        public bool TargetIsInterpolated => Target is InterpolatedStringExpressionSyntax;
+
+        public static async Task<SqlFixContext?> CreateAsync(Document document, Diagnostic diagnostic, bool allowLocal, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return null;
+            }
+
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var sinkValue = node as ExpressionSyntax ?? (node as ArgumentSyntax)?.Expression;
+            if (sinkValue is null || model.GetOperation(sinkValue, cancellationToken) is not { } operation)
+            {
+                return null;
+            }
+
+            var tree = sinkValue.SyntaxTree;
+            var options = document.Project.AnalyzerOptions;
+            var settings = SqlSettings.Create(
+                model.Compilation,
+                PalisadeOptions.GetString(options, tree, SqlSettings.AdditionalSinksKey),
+                PalisadeOptions.GetString(options, tree, SqlSettings.SanitizersKey) ?? PalisadeOptions.GetGlobalString(options, SqlSettings.SanitizersKey));
+            var composition = settings.Tracer.Decompose(operation, cancellationToken);
+
+            var target = sinkValue;
+            if (StringTracer.Unwrap(operation) is ILocalReferenceOperation local)
+            {
+                if (!allowLocal || !TryGetSingleUseInitializer(local.Local, sinkValue, model, cancellationToken, out target))
+                {
+                    return null;
+                }
+            }
+
+            var plan = SqlParameterPlan.Create(composition, target);
+            return plan is null ? null : new SqlFixContext(sinkValue, target, plan, model);
+        }
+
+        /// <summary>A local declared with an initializer, never assigned again, and read only at the sink.</summary>
+        private static bool TryGetSingleUseInitializer(ILocalSymbol local, ExpressionSyntax use, SemanticModel model, CancellationToken cancellationToken, out ExpressionSyntax initializer)
+        {
+            initializer = use;
+            if (local.DeclaringSyntaxReferences.Length != 1 ||
+                local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } value } declarator ||
+                declarator.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>() is null)
+            {
+                return false;
+            }
+
+            var body = declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            var references = body?.DescendantNodes()
+                .OfType<IdentifierNameSyntax>()
+                .Where(n => n.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n, cancellationToken).Symbol, local))
+                .ToList();
+            if (references is null || references.Count != 1 || references[0] != use)
+            {
+                return false;
+            }
+
+            initializer = value;
+            return true;
+        }
+    }
+}

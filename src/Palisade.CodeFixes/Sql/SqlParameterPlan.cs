@@ -1,0 +1,386 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Palisade.Analyzers.Shared;
+using Palisade.Analyzers.Sql;
+
+namespace Palisade.CodeFixes.Sql
+{
+    /// <summary>
+    /// How a composed SQL text becomes a parameterized one: the new text (placeholders instead of untrusted holes, the
+    /// quotes around them removed, LIKE wildcards moved into the value) and the parameters to add. Built only from an
+    /// exact composition whose every part lies inside the expression being rewritten; otherwise there is no plan.
+    /// </summary>
+    internal sealed class SqlParameterPlan
+    {
+        private SqlParameterPlan(IReadOnlyList<Segment> segments, IReadOnlyList<SqlParameter> parameters)
+        {
+            Segments = segments;
+            Parameters = parameters;
+        }
+
+        public IReadOnlyList<Segment> Segments { get; }
+
+        public IReadOnlyList<SqlParameter> Parameters { get; }
+
+        /// <summary>One piece of the rewritten text: constant text, a kept safe hole, or a parameter.</summary>
+        internal sealed class Segment
+        {
+            public Segment(string text, SyntaxNode? safeHole, SqlParameter? parameter)
+            {
+                Text = text;
+                SafeHole = safeHole;
+                Parameter = parameter;
+            }
+
+            public string Text { get; }
+
+            public SyntaxNode? SafeHole { get; }
+
+            public SqlParameter? Parameter { get; }
+        }
+
+        /// <summary>A parameter: its name without prefix ("name") and the C# expression of its value.</summary>
+        internal sealed class SqlParameter
+        {
+            public SqlParameter(string name, ExpressionSyntax value)
+            {
+                Name = name;
+                Value = value;
+            }
+
+            public string Name { get; }
+
+            public ExpressionSyntax Value { get; }
+        }
+
+        public static SqlParameterPlan? Create(StringComposition composition, SyntaxNode target)
+        {
+            if (!composition.IsExact || !composition.HasUntrustedHoles)
+            {
+                return null;
+            }
+
+            var segments = new List<Segment>();
+            var parameters = new List<SqlParameter>();
+            var byExpression = new Dictionary<string, SqlParameter>();
+            var used = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+            var pendingText = new StringBuilder();
+            var parts = composition.Parts;
+            var skipLeadingInNext = 0;
+
+            for (var i = 0; i < parts.Length; i++)
+            {
+                var part = parts[i];
+                if (part.Kind == StringPartKind.Text)
+                {
+                    pendingText.Append(part.Text.Substring(System.Math.Min(skipLeadingInNext, part.Text.Length)));
+                    skipLeadingInNext = 0;
+                    continue;
+                }
+
+                var syntax = part.Operation?.Syntax;
+                if (syntax is null || !target.Span.Contains(syntax.Span))
+                {
+                    return null;
+                }
+
+                if (part.Kind == StringPartKind.SafeHole)
+                {
+                    Flush(segments, pendingText);
+                    segments.Add(new Segment(string.Empty, syntax, null));
+                    continue;
+                }
+
+                if (syntax is not ExpressionSyntax expression || SqlHolePositions.Classify(composition, i) is not (SqlHolePosition.Value or SqlHolePosition.QuotedValue))
+                {
+                    return null;
+                }
+
+                // '...' around the hole (optionally with LIKE wildcards): the quotes go, the wildcards move into the value.
+                var before = pendingText.ToString();
+                var after = i + 1 < parts.Length && parts[i + 1].Kind == StringPartKind.Text ? parts[i + 1].Text : string.Empty;
+                var lead = string.Empty;
+                var trail = string.Empty;
+                var quoted = SqlHolePositions.Classify(composition, i) == SqlHolePosition.QuotedValue;
+                if (quoted)
+                {
+                    var open = before.Length;
+                    while (open > 0 && before[open - 1] == '%')
+                    {
+                        open--;
+                    }
+
+                    var close = 0;
+                    while (close < after.Length && after[close] == '%')
+                    {
+                        close++;
+                    }
+
+                    if (open == 0 || before[open - 1] != '\'' || close >= after.Length || after[close] != '\'')
+                    {
+                        return null;
+                    }
+
+                    lead = before.Substring(open);
+                    trail = after.Substring(0, close);
+                    pendingText.Length = open - 1;
+                    skipLeadingInNext = close + 1;
+                }
+
+                var value = WithWildcards(expression, lead, trail);
+                var key = value.ToString();
+                if (!byExpression.TryGetValue(key, out var parameter))
+                {
+                    parameter = new SqlParameter(UniqueName(NameFor(expression), used, composition), value);
+                    byExpression[key] = parameter;
+                    parameters.Add(parameter);
+                }
+
+                Flush(segments, pendingText);
+                segments.Add(new Segment(string.Empty, null, parameter));
+            }
+
+            Flush(segments, pendingText);
+            return new SqlParameterPlan(segments, parameters);
+        }
+
+        /// <summary>The SQL text as a C# expression, placeholders written as <paramref name="prefix"/> + name.</summary>
+        public ExpressionSyntax ToSqlExpression(string prefix, bool interpolatedOriginal)
+        {
+            if (Segments.All(s => s.SafeHole is null))
+            {
+                var text = string.Concat(Segments.Select(s => s.Parameter is null ? s.Text : prefix + s.Parameter.Name));
+                return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
+            }
+
+            // A formatted hole ({when:yyyy}) can only be kept inside an interpolated string.
+            if (interpolatedOriginal || Segments.Any(s => s.SafeHole is InterpolationSyntax))
+            {
+                var builder = new StringBuilder("$\"");
+                foreach (var segment in Segments)
+                {
+                    if (segment.SafeHole is InterpolationSyntax interpolation)
+                    {
+                        builder.Append(interpolation.ToString());
+                    }
+                    else if (segment.SafeHole is not null)
+                    {
+                        builder.Append('{').Append(ForInterpolation(segment.SafeHole)).Append('}');
+                    }
+                    else
+                    {
+                        builder.Append(Escape(segment.Parameter is null ? segment.Text : prefix + segment.Parameter.Name, interpolated: true));
+                    }
+                }
+
+                return SyntaxFactory.ParseExpression(builder.Append('"').ToString());
+            }
+
+            var pieces = new List<string>();
+            var pending = new StringBuilder();
+            foreach (var segment in Segments)
+            {
+                if (segment.SafeHole is null)
+                {
+                    pending.Append(segment.Parameter is null ? segment.Text : prefix + segment.Parameter.Name);
+                    continue;
+                }
+
+                if (pending.Length > 0)
+                {
+                    pieces.Add("\"" + Escape(pending.ToString(), interpolated: false) + "\"");
+                    pending.Clear();
+                }
+
+                pieces.Add(Parenthesize(segment.SafeHole.ToString(), segment.SafeHole));
+            }
+
+            if (pending.Length > 0)
+            {
+                pieces.Add("\"" + Escape(pending.ToString(), interpolated: false) + "\"");
+            }
+
+            // Keep string concatenation semantics when the first piece is not text ("id + ..." would add numbers).
+            if (Segments.Count > 0 && Segments[0].SafeHole is not null)
+            {
+                pieces.Insert(0, "\"\"");
+            }
+
+            return SyntaxFactory.ParseExpression(string.Join(" + ", pieces));
+        }
+
+        /// <summary>For EF Core: one interpolated string where every hole (parameter or safe) becomes an interpolation.</summary>
+        public ExpressionSyntax ToInterpolatedExpression()
+        {
+            var builder = new StringBuilder("$\"");
+            foreach (var segment in Segments)
+            {
+                if (segment.Parameter is not null)
+                {
+                    builder.Append('{').Append(ForInterpolation(segment.Parameter.Value)).Append('}');
+                }
+                else if (segment.SafeHole is InterpolationSyntax interpolation)
+                {
+                    builder.Append(interpolation.ToString());
+                }
+                else if (segment.SafeHole is not null)
+                {
+                    builder.Append('{').Append(ForInterpolation(segment.SafeHole)).Append('}');
+                }
+                else
+                {
+                    builder.Append(Escape(segment.Text, interpolated: true));
+                }
+            }
+
+            return SyntaxFactory.ParseExpression(builder.Append('"').ToString());
+        }
+
+        private static void Flush(List<Segment> segments, StringBuilder pendingText)
+        {
+            if (pendingText.Length > 0)
+            {
+                segments.Add(new Segment(pendingText.ToString(), null, null));
+                pendingText.Clear();
+            }
+        }
+
+        private static ExpressionSyntax WithWildcards(ExpressionSyntax expression, string lead, string trail)
+        {
+            var value = expression.WithoutTrivia();
+            if (lead.Length == 0 && trail.Length == 0)
+            {
+                return value;
+            }
+
+            var text = Parenthesize(value.ToString(), value);
+            if (lead.Length > 0)
+            {
+                text = "\"" + lead + "\" + " + text;
+            }
+
+            if (trail.Length > 0)
+            {
+                text += " + \"" + trail + "\"";
+            }
+
+            return SyntaxFactory.ParseExpression(text);
+        }
+
+        /// <summary>Inside an interpolation hole only a top-level ':' (a conditional) would be misread as a format.</summary>
+        private static string ForInterpolation(SyntaxNode node) =>
+            node is ConditionalExpressionSyntax ? "(" + node + ")" : node.ToString();
+
+        private static string Parenthesize(string text, SyntaxNode node) =>
+            node is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax or LiteralExpressionSyntax or ParenthesizedExpressionSyntax or ThisExpressionSyntax
+                ? text
+                : "(" + text + ")";
+
+        /// <summary>"user.Name" → "Name", "GetName()" → "Name", "_term" → "term", anything else → "p".</summary>
+        internal static string NameFor(ExpressionSyntax expression)
+        {
+            var name = expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } when member.Name.Identifier.ValueText != "ToString" => member.Name.Identifier.ValueText,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: { } receiver } } => NameFor(receiver),
+                InvocationExpressionSyntax { Expression: IdentifierNameSyntax method } => method.Identifier.ValueText,
+                ElementAccessExpressionSyntax { ArgumentList.Arguments: { Count: 1 } args } when args[0].Expression is LiteralExpressionSyntax literal && literal.Token.Value is string key => key,
+                _ => "p",
+            };
+
+            if (name.StartsWith("Get", System.StringComparison.Ordinal) && name.Length > 3 && char.IsUpper(name[3]))
+            {
+                name = name.Substring(3);
+            }
+
+            var cleaned = new StringBuilder();
+            foreach (var c in name.TrimStart('_'))
+            {
+                if (char.IsLetterOrDigit(c) || c == '_')
+                {
+                    cleaned.Append(c);
+                }
+            }
+
+            if (cleaned.Length == 0 || !char.IsLetter(cleaned[0]) || SyntaxFacts.GetKeywordKind(cleaned.ToString()) != SyntaxKind.None)
+            {
+                cleaned.Insert(0, 'p');
+            }
+
+            return cleaned.ToString();
+        }
+
+        private static string UniqueName(string name, HashSet<string> used, StringComposition composition)
+        {
+            var existingText = string.Concat(composition.Parts.Where(p => p.Kind == StringPartKind.Text).Select(p => p.Text));
+            var candidate = name;
+            for (var n = 2; used.Contains(candidate) || ContainsPlaceholder(existingText, candidate); n++)
+            {
+                candidate = name + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            used.Add(candidate);
+            return candidate;
+        }
+
+        private static bool ContainsPlaceholder(string text, string name)
+        {
+            foreach (var prefix in new[] { "@", ":", "$" })
+            {
+                var index = text.IndexOf(prefix + name, System.StringComparison.OrdinalIgnoreCase);
+                while (index >= 0)
+                {
+                    var end = index + prefix.Length + name.Length;
+                    if (end >= text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] == '_'))
+                    {
+                        return true;
+                    }
+
+                    index = text.IndexOf(prefix + name, end, System.StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Escapes text for a regular (or interpolated) C# string literal body.</summary>
+        internal static string Escape(string text, bool interpolated)
+        {
+            var builder = new StringBuilder();
+            foreach (var c in text)
+            {
+                switch (c)
+                {
+                    case '\\': builder.Append("\\\\"); break;
+                    case '"': builder.Append("\\\""); break;
+                    case '\n': builder.Append("\\n"); break;
+                    case '\r': builder.Append("\\r"); break;
+                    case '\t': builder.Append("\\t"); break;
+                    case '\0': builder.Append("\\0"); break;
+                    case '{' when interpolated: builder.Append("{{"); break;
+                    case '}' when interpolated: builder.Append("}}"); break;
+                    default:
+                        if (char.IsControl(c))
+                        {
+                            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        }
+                        else
+                        {
+                            builder.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            return builder.ToString();
+        }
+    }
+}
