@@ -41,7 +41,7 @@ namespace Palisade.Analyzers.Tests
                 .Select(f => (string)f.GetRawConstantValue()!)
                 .ToList();
             var known = Descriptors().Select(d => d.Id).Concat(BuildRules.Select(r => r.Id)).ToHashSet();
-            Assert.Empty(ids.Where(id => !known.Contains(id)));
+            Assert.DoesNotContain(ids, id => !known.Contains(id));
             Assert.Equal(ids.Count, ids.Distinct().Count());
         }
 
@@ -69,7 +69,7 @@ namespace Palisade.Analyzers.Tests
         {
             var known = Descriptors().Select(d => d.Id).Concat(BuildRules.Select(r => r.Id)).ToHashSet();
             var pages = Directory.GetFiles(RepositoryFiles.PathOf("docs", "rules"), "*.md").Select(Path.GetFileNameWithoutExtension);
-            Assert.Empty(pages.Where(page => !known.Contains(page!)));
+            Assert.DoesNotContain(pages, page => !known.Contains(page!));
         }
 
         [Theory]
