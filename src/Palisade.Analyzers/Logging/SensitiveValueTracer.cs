@@ -224,7 +224,10 @@ namespace Palisade.Analyzers.Logging
             }
 
             var op = Unwrap(operation);
-            if (op.ConstantValue.HasValue || op is IInvalidOperation)
+            // Literals and nameof are text the author wrote, not a secret's value. A named constant is different:
+            // `const string DatabasePassword = "..."` is a hard-coded secret, and logging it leaks it like any other.
+            if (op is IInvalidOperation ||
+                (op.ConstantValue.HasValue && op is not IFieldReferenceOperation && op is not ILocalReferenceOperation))
             {
                 return null;
             }

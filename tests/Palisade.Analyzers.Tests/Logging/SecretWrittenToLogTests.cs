@@ -35,6 +35,7 @@ namespace Palisade.Analyzers.Tests.Logging
             """var text = "user " + password; logger.LogInformation({|#0:text|});""",
             """logger.LogInformation("P {P}", {|#0:password.Trim()|});""",
             """logger.LogInformation("P {P}", {|#0:password.ToString()|});""",
+            """const string DbPassword = "hunter2-but-longer"; logger.LogInformation("P {P}", {|#0:DbPassword|});""",
             """logger.LogInformation($"Client {|#0:{client}|}");""",
             """logger.LogInformation("Client {C}", {|#0:new { userName, password }|});""",
             """Log.TokenIssued(logger, {|#0:accessToken|});""",
