@@ -30,6 +30,7 @@ namespace Palisade.Benchmarks
                                       -clp:PerformanceSummary, against the same project without Palisade
               --package-id ID         package id                                            [default Palisade]
               --package-version V     package version                                       [default *-* = newest]
+              --task-filter TEXT      tasks/targets whose names contain TEXT are Palisade's  [default Palisade]
               --noop-files N          files in the consumer project                         [default 250]
               --keep                  keep the consumer folder for inspection
             """;
@@ -44,6 +45,7 @@ namespace Palisade.Benchmarks
         public string? MsBuildNoOpFeed { get; private set; }
         public string PackageId { get; private set; } = "Palisade";
         public string PackageVersion { get; private set; } = "*-*";
+        public string TaskFilter { get; private set; } = "Palisade";
         public int NoOpFiles { get; private set; } = 250;
         public bool Keep { get; private set; }
         public bool ShowHelp { get; private set; }
@@ -74,6 +76,7 @@ namespace Palisade.Benchmarks
                     case "--msbuild-noop": options.MsBuildNoOpFeed = Value(); break;
                     case "--package-id": options.PackageId = Value(); break;
                     case "--package-version": options.PackageVersion = Value(); break;
+                    case "--task-filter": options.TaskFilter = Value(); break;
                     case "--noop-files": options.NoOpFiles = Number(); break;
                     case "--keep": options.Keep = true; break;
                     case "-h":
