@@ -28,16 +28,21 @@ namespace Palisade.Testing.Generator
 
                 namespace {{f.Namespace}}
                 {
-                    public sealed class {{type}}
+                    public sealed partial class {{type}}
                     {
                         {{field}}
 
                         {{ctor}}
 
                 """);
+            if (library == Library.MicrosoftExtensions)
+            {
+                f.Member(LoggerMessageDeclaration(f, sensitive: f.Chance(20)));
+            }
+
             while (f.Lines < targetLines - 2)
             {
-                f.Member(Method(f, library, leaksSecret: f.Chance(10)));
+                f.Member(f.Chance(15) ? FailureMethod(f, leaksSecret: f.Chance(20)) : Method(f, library, leaksSecret: f.Chance(10)));
             }
 
             f.Append("""
@@ -78,6 +83,40 @@ namespace Palisade.Testing.Generator
                         return paid;
                     }
                     """;
+        }
+
+        /// <summary>
+        /// A source-generated logging method as declared in user code. Without the generator the partial method has
+        /// no body, which still compiles: analyzers see exactly the declaration a real project has.
+        /// </summary>
+        private static string LoggerMessageDeclaration(FileContext f, bool sensitive)
+        {
+            var n = f.NextMember();
+            return sensitive
+                ? $$"""
+                    [LoggerMessage(EventId = {{n}}, Level = LogLevel.Debug, Message = "Connecting as {user} with {password}")]
+                    static partial void LogConnecting{{n}}(ILogger logger, string user, string password);
+                    """
+                : $$"""
+                    [LoggerMessage(EventId = {{n}}, Level = LogLevel.Information, Message = "Processed {count} orders for {customerId}")]
+                    static partial void LogProcessed{{n}}(ILogger logger, int count, int customerId);
+                    """;
+        }
+
+        /// <summary>Failure paths: exception messages with ids (most) or with the secret itself (a few).</summary>
+        private static string FailureMethod(FileContext f, bool leaksSecret)
+        {
+            var n = f.NextMember();
+            var message = leaksSecret ? "$\"Sign-in failed for {account.UserName} using {password}\"" : "$\"Sign-in failed for account {account.Id}\"";
+            return $$"""
+                public void EnsureSignedIn{{n}}(UserAccount account, string password, bool succeeded)
+                {
+                    if (!succeeded)
+                    {
+                        throw new InvalidOperationException({{message}});
+                    }
+                }
+                """;
         }
 
         /// <summary>An information call and a warning call in the library's own style.</summary>
