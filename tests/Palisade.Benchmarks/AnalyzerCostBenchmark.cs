@@ -51,11 +51,13 @@ namespace Palisade.Benchmarks
             _log.WriteLine($"  analyzing {runs}x ...");
             var analyzerMs = new Dictionary<string, List<double>>(StringComparer.Ordinal);
             var wallMs = new List<double>();
+            var gcPauseMs = new List<double>();
             IReadOnlyDictionary<string, int> counts = new Dictionary<string, int>();
             for (var run = 0; run < runs; run++)
             {
-                var (wall, perAnalyzer, diagnosticCounts) = await TimeAnalysisAsync(trees).ConfigureAwait(false);
+                var (wall, gcPause, perAnalyzer, diagnosticCounts) = await TimeAnalysisAsync(trees).ConfigureAwait(false);
                 wallMs.Add(wall);
+                gcPauseMs.Add(gcPause);
                 counts = diagnosticCounts;
                 foreach (var (name, ms) in perAnalyzer)
                 {
@@ -69,7 +71,7 @@ namespace Palisade.Benchmarks
             }
 
             return new SizeMeasurement(
-                files.Count, lines, Median(compileMs), Median(wallMs),
+                files.Count, lines, Median(compileMs), Median(wallMs), Median(gcPauseMs),
                 analyzerMs.ToDictionary(pair => pair.Key, pair => Median(pair.Value), StringComparer.Ordinal),
                 counts);
         }
@@ -83,7 +85,7 @@ namespace Palisade.Benchmarks
             return stopwatch.Elapsed.TotalMilliseconds;
         }
 
-        private async Task<(double WallMs, IReadOnlyList<(string Name, double Ms)> PerAnalyzer, IReadOnlyDictionary<string, int> Counts)> TimeAnalysisAsync(ImmutableArray<SyntaxTree> trees)
+        private async Task<(double WallMs, double GcPauseMs, IReadOnlyList<(string Name, double Ms)> PerAnalyzer, IReadOnlyDictionary<string, int> Counts)> TimeAnalysisAsync(ImmutableArray<SyntaxTree> trees)
         {
             Settle();
             var analyzers = _createAnalyzers();
@@ -96,9 +98,11 @@ namespace Palisade.Benchmarks
                 reportSuppressedDiagnostics: false);
             var withAnalyzers = GeneratedCompilation.Create(trees, _concurrent).WithAnalyzers(analyzers, options);
 
+            var pauseBefore = GC.GetTotalPauseDuration();
             var stopwatch = Stopwatch.StartNew();
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
             var wall = stopwatch.Elapsed.TotalMilliseconds;
+            var gcPause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
 
             var crashes = diagnostics.Where(d => d.Id == "AD0001").Select(d => d.GetMessage()).Concat(exceptions).ToList();
             if (crashes.Count > 0)
@@ -114,7 +118,7 @@ namespace Palisade.Benchmarks
             }
 
             var counts = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            return (wall, perAnalyzer, counts);
+            return (wall, gcPause, perAnalyzer, counts);
         }
 
         private void ThrowOnCompilerErrors(ImmutableArray<Diagnostic> diagnostics)

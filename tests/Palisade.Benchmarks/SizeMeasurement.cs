@@ -5,13 +5,14 @@ namespace Palisade.Benchmarks
     /// <summary>The medians measured for one generated size.</summary>
     internal sealed class SizeMeasurement
     {
-        public SizeMeasurement(int files, int lines, double compileMs, double analysisWallMs,
+        public SizeMeasurement(int files, int lines, double compileMs, double analysisWallMs, double analysisGcPauseMs,
             IReadOnlyDictionary<string, double> analyzerMs, IReadOnlyDictionary<string, int> diagnosticCounts)
         {
             Files = files;
             Lines = lines;
             CompileMs = compileMs;
             AnalysisWallMs = analysisWallMs;
+            AnalysisGcPauseMs = analysisGcPauseMs;
             AnalyzerMs = analyzerMs;
             DiagnosticCounts = diagnosticCounts;
         }
@@ -25,6 +26,12 @@ namespace Palisade.Benchmarks
 
         /// <summary>Median wall time of a whole analysis pass (binding, driver and analyzers); for context only.</summary>
         public double AnalysisWallMs { get; }
+
+        /// <summary>
+        /// Median GC pause time during the analysis pass. Telemetry charges a pause to whichever analyzer was running,
+        /// so when this is large compared with an analyzer's figure, that figure is partly the heap's size, not the rule.
+        /// </summary>
+        public double AnalysisGcPauseMs { get; }
 
         /// <summary>Median execution time per analyzer, as the driver's telemetry reports it.</summary>
         public IReadOnlyDictionary<string, double> AnalyzerMs { get; }
