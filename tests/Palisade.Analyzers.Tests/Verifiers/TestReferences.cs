@@ -1,7 +1,4 @@
-using System;
 using System.Collections.Immutable;
-using System.IO;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -17,26 +14,9 @@ namespace Palisade.Analyzers.Tests.Verifiers
         /// <summary>An empty reference set: the testing library has nothing to download, we add every reference ourselves.</summary>
         public static readonly ReferenceAssemblies None = new ReferenceAssemblies("net10.0");
 
-        /// <summary>Assemblies from this test project's output whose names start with these prefixes are the real libraries.</summary>
-        private static readonly string[] LibraryPrefixes =
-        {
-            "Microsoft.Data.SqlClient", "System.Data.SqlClient", "Npgsql", "Microsoft.Data.Sqlite", "Dapper",
-            "Microsoft.EntityFrameworkCore", "Microsoft.Extensions.", "Serilog", "NLog", "log4net",
-        };
+        /// <summary>The real client libraries from this project's output folder (shared with the benchmark).</summary>
+        public static readonly ImmutableArray<MetadataReference> Libraries = Palisade.Testing.LibraryReferences.Libraries;
 
-        public static readonly ImmutableArray<MetadataReference> Libraries = LoadLibraries();
-
-        public static readonly ImmutableArray<MetadataReference> All =
-            Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>().Concat(Libraries).ToImmutableArray();
-
-        private static ImmutableArray<MetadataReference> LoadLibraries()
-        {
-            var directory = AppContext.BaseDirectory;
-            return Directory.EnumerateFiles(directory, "*.dll")
-                .Where(path => LibraryPrefixes.Any(prefix => Path.GetFileName(path).StartsWith(prefix, StringComparison.Ordinal)))
-                .OrderBy(path => path, StringComparer.Ordinal)
-                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-                .ToImmutableArray();
-        }
+        public static readonly ImmutableArray<MetadataReference> All = Palisade.Testing.LibraryReferences.All;
     }
 }

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Palisade.Testing;
+using Palisade.Testing.Generator;
+
+namespace Palisade.Benchmarks
+{
+    /// <summary>
+    /// Measures, for one generated size, the compiler's own work (<c>GetDiagnostics()</c> on a fresh compilation)
+    /// and each analyzer's execution time (<see cref="CompilationWithAnalyzers"/> telemetry) on the same code.
+    /// </summary>
+    internal sealed class AnalyzerCostBenchmark
+    {
+        private readonly Func<ImmutableArray<DiagnosticAnalyzer>> _createAnalyzers;
+        private readonly bool _concurrent;
+        private readonly TextWriter _log;
+
+        public AnalyzerCostBenchmark(Func<ImmutableArray<DiagnosticAnalyzer>> createAnalyzers, bool concurrent, TextWriter log)
+        {
+            _createAnalyzers = createAnalyzers;
+            _concurrent = concurrent;
+            _log = log;
+        }
+
+        public async Task<SizeMeasurement> MeasureAsync(int fileCount, int seed, int runs)
+        {
+            var files = CodebaseGenerator.Generate(fileCount, seed);
+            var lines = CodebaseGenerator.CountLines(files);
+            var trees = GeneratedCompilation.Parse(files);
+            _log.WriteLine($"  {fileCount} files, {lines:N0} lines: compiling {runs}x ...");
+
+            var compileMs = new List<double>();
+            for (var run = 0; run < runs; run++)
+            {
+                compileMs.Add(TimeCompile(trees, out var compilerDiagnostics));
+                if (run == 0)
+                {
+                    ThrowOnCompilerErrors(compilerDiagnostics);
+                }
+            }
+
+            _log.WriteLine($"  analyzing {runs}x ...");
+            var analyzerMs = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+            var wallMs = new List<double>();
+            var gcPauseMs = new List<double>();
+            IReadOnlyDictionary<string, int> counts = new Dictionary<string, int>();
+            for (var run = 0; run < runs; run++)
+            {
+                var (wall, gcPause, perAnalyzer, diagnosticCounts) = await TimeAnalysisAsync(trees).ConfigureAwait(false);
+                wallMs.Add(wall);
+                gcPauseMs.Add(gcPause);
+                counts = diagnosticCounts;
+                foreach (var (name, ms) in perAnalyzer)
+                {
+                    if (!analyzerMs.TryGetValue(name, out var list))
+                    {
+                        analyzerMs[name] = list = new List<double>();
+                    }
+
+                    list.Add(ms);
+                }
+            }
+
+            return new SizeMeasurement(
+                files.Count, lines, Median(compileMs), Median(wallMs), Median(gcPauseMs),
+                analyzerMs.ToDictionary(pair => pair.Key, pair => Median(pair.Value), StringComparer.Ordinal),
+                counts);
+        }
+
+        private double TimeCompile(ImmutableArray<SyntaxTree> trees, out ImmutableArray<Diagnostic> diagnostics)
+        {
+            Settle();
+            var compilation = GeneratedCompilation.Create(trees, _concurrent);
+            var stopwatch = Stopwatch.StartNew();
+            diagnostics = compilation.GetDiagnostics();
+            return stopwatch.Elapsed.TotalMilliseconds;
+        }
+
+        private async Task<(double WallMs, double GcPauseMs, IReadOnlyList<(string Name, double Ms)> PerAnalyzer, IReadOnlyDictionary<string, int> Counts)> TimeAnalysisAsync(ImmutableArray<SyntaxTree> trees)
+        {
+            Settle();
+            var analyzers = _createAnalyzers();
+            var exceptions = new ConcurrentQueue<string>();
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception}"),
+                concurrentAnalysis: _concurrent,
+                logAnalyzerExecutionTime: true,
+                reportSuppressedDiagnostics: false);
+            var withAnalyzers = GeneratedCompilation.Create(trees, _concurrent).WithAnalyzers(analyzers, options);
+
+            var pauseBefore = GC.GetTotalPauseDuration();
+            var stopwatch = Stopwatch.StartNew();
+            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
+            var wall = stopwatch.Elapsed.TotalMilliseconds;
+            var gcPause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
+
+            var crashes = diagnostics.Where(d => d.Id == "AD0001").Select(d => d.GetMessage()).Concat(exceptions).ToList();
+            if (crashes.Count > 0)
+            {
+                throw new InvalidOperationException("An analyzer threw (AD0001):" + Environment.NewLine + string.Join(Environment.NewLine, crashes.Take(5)));
+            }
+
+            var perAnalyzer = new List<(string, double)>();
+            foreach (var analyzer in analyzers)
+            {
+                var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).ConfigureAwait(false);
+                perAnalyzer.Add((AnalyzerSet.DisplayName(analyzer), telemetry.ExecutionTime.TotalMilliseconds));
+            }
+
+            var counts = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            return (wall, gcPause, perAnalyzer, counts);
+        }
+
+        private void ThrowOnCompilerErrors(ImmutableArray<Diagnostic> diagnostics)
+        {
+            var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            if (errors.Count == 0)
+            {
+                return;
+            }
+
+            // Generated code that does not compile would measure error recovery, not a real codebase.
+            throw new InvalidOperationException($"The generated code has {errors.Count} compiler errors, e.g.:{Environment.NewLine}"
+                + string.Join(Environment.NewLine, errors.Take(10)));
+        }
+
+        /// <summary>Collect garbage left by the previous run so it is not charged to the next one.</summary>
+        private static void Settle()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        }
+
+        private static double Median(List<double> values)
+        {
+            values.Sort();
+            var middle = values.Count / 2;
+            return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        }
+    }
+}

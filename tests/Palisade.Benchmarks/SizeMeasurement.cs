@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+
+namespace Palisade.Benchmarks
+{
+    /// <summary>The medians measured for one generated size.</summary>
+    internal sealed class SizeMeasurement
+    {
+        public SizeMeasurement(int files, int lines, double compileMs, double analysisWallMs, double analysisGcPauseMs,
+            IReadOnlyDictionary<string, double> analyzerMs, IReadOnlyDictionary<string, int> diagnosticCounts)
+        {
+            Files = files;
+            Lines = lines;
+            CompileMs = compileMs;
+            AnalysisWallMs = analysisWallMs;
+            AnalysisGcPauseMs = analysisGcPauseMs;
+            AnalyzerMs = analyzerMs;
+            DiagnosticCounts = diagnosticCounts;
+        }
+
+        public int Files { get; }
+
+        public int Lines { get; }
+
+        /// <summary>Median time of <c>Compilation.GetDiagnostics()</c> on a fresh compilation: the compiler's own binding.</summary>
+        public double CompileMs { get; }
+
+        /// <summary>Median wall time of a whole analysis pass (binding, driver and analyzers); for context only.</summary>
+        public double AnalysisWallMs { get; }
+
+        /// <summary>
+        /// Median GC pause time during the analysis pass. Telemetry charges a pause to whichever analyzer was running,
+        /// so when this is large compared with an analyzer's figure, that figure is partly the heap's size, not the rule.
+        /// </summary>
+        public double AnalysisGcPauseMs { get; }
+
+        /// <summary>Median execution time per analyzer, as the driver's telemetry reports it.</summary>
+        public IReadOnlyDictionary<string, double> AnalyzerMs { get; }
+
+        /// <summary>How many diagnostics of each id the analyzers reported (shows they actually found things).</summary>
+        public IReadOnlyDictionary<string, int> DiagnosticCounts { get; }
+
+        public double PerThousandLines(double ms) => ms * 1000.0 / Lines;
+    }
+}
