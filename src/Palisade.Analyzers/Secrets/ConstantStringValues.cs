@@ -68,6 +68,33 @@ namespace Palisade.Analyzers.Secrets
             }
         }
 
+        /// <summary>
+        /// True when <see cref="In"/> would find at least one constant string, without allocating: the rules call
+        /// this for nearly every argument, assignment and comparison, and almost none hold a literal.
+        /// </summary>
+        public static bool Any(IOperation? value)
+        {
+            value = Unwrap(value);
+            switch (value)
+            {
+                case ILiteralOperation literal:
+                    return literal.ConstantValue is { HasValue: true, Value: string };
+                case IBinaryOperation binary:
+                    return binary.ConstantValue is { HasValue: true, Value: string } && IsBuiltFromLiterals(binary);
+                case IInterpolatedStringOperation interpolated:
+                    return interpolated.ConstantValue is { HasValue: true, Value: string };
+                case ICoalesceOperation coalesce:
+                    return Any(coalesce.WhenNull);
+                case IConditionalOperation conditional:
+                    return Any(conditional.WhenTrue) || Any(conditional.WhenFalse);
+                case IInvocationOperation invocation when invocation.Arguments.Length == 1 &&
+                                                          (invocation.TargetMethod.Name == "GetBytes" || invocation.TargetMethod.Name == "FromBase64String"):
+                    return Any(invocation.Arguments[0].Value);
+                default:
+                    return false;
+            }
+        }
+
         private static bool IsBuiltFromLiterals(IOperation operation)
         {
             operation = Unwrap(operation)!;

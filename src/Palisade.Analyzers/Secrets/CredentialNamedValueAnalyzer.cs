@@ -132,7 +132,7 @@ namespace Palisade.Analyzers.Secrets
             public void Argument(OperationAnalysisContext context)
             {
                 var argument = (IArgumentOperation)context.Operation;
-                if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is null ||
+                if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is null || !ConstantStringValues.Any(argument.Value) ||
                     (argument.Parent is IObjectCreationOperation creation && IsKeyedAlgorithm(creation.Type)))
                 {
                     return;
@@ -274,12 +274,14 @@ namespace Palisade.Analyzers.Secrets
 
             private void Check(OperationAnalysisContext context, string name, IOperation? value, bool nameIsSecret = false, bool valueAfterScheme = false)
             {
-                // Cheapest test first: most values are not constant strings at all.
-                var constants = ConstantStringValues.In(value).ToList();
-                if (constants.Count == 0)
+                // Cheapest test first, without allocating: this runs for nearly every argument, assignment and
+                // comparison in the compilation, and most values are not constant strings at all.
+                if (!ConstantStringValues.Any(value))
                 {
                     return;
                 }
+
+                var constants = ConstantStringValues.In(value).ToList();
 
                 var tree = context.Operation.Syntax.SyntaxTree;
                 if (!_settings.ScansNameBasedRules(tree))
@@ -360,8 +362,26 @@ namespace Palisade.Analyzers.Secrets
             /// </summary>
             private static bool EndsWithKeyWord(string name)
             {
+                // Its last word can only be "key" when its last three letters or digits spell it: skip the split otherwise.
+                if (!LastLettersAreKey(name))
+                {
+                    return false;
+                }
+
                 var words = NameWords.Split(name);
                 return words.Count > 1 && words[words.Count - 1] == "key";
+            }
+
+            private static bool LastLettersAreKey(string name)
+            {
+                var end = name.Length - 1;
+                while (end >= 0 && !char.IsLetterOrDigit(name[end]))
+                {
+                    end--;
+                }
+
+                return end >= 2 &&
+                       char.ToLowerInvariant(name[end - 2]) == 'k' && char.ToLowerInvariant(name[end - 1]) == 'e' && char.ToLowerInvariant(name[end]) == 'y';
             }
 
             private static IOperation? ValueOf(ImmutableArray<IArgumentOperation> arguments, int parameterOrdinal)

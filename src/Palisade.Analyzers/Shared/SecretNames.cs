@@ -40,6 +40,7 @@ namespace Palisade.Analyzers.Shared
         private readonly ImmutableArray<string[]> _terms;
         private readonly ImmutableHashSet<string> _compactTerms;
         private readonly ImmutableHashSet<string> _qualifiers;
+        private readonly string[] _anchors;
 
         public SecretNames(IEnumerable<string> terms, ImmutableHashSet<string> qualifiers)
         {
@@ -49,6 +50,7 @@ namespace Palisade.Analyzers.Shared
                 .ToImmutableArray();
             _compactTerms = _terms.Select(words => string.Concat(words)).ToImmutableHashSet(StringComparer.Ordinal);
             _qualifiers = qualifiers;
+            _anchors = MinimalAnchors(_compactTerms);
         }
 
         /// <summary>Builds the matcher for a set of options: the defaults plus <c>palisade.secret_words</c>.</summary>
@@ -63,6 +65,13 @@ namespace Palisade.Analyzers.Shared
         {
             term = string.Empty;
             if (string.IsNullOrEmpty(name))
+            {
+                return false;
+            }
+
+            // Names are checked for nearly every value the rules see, and almost none are secret: reject without
+            // splitting (which allocates) unless some term can be present at all.
+            if (!MayContainTerm(name!))
             {
                 return false;
             }
@@ -95,6 +104,67 @@ namespace Palisade.Analyzers.Shared
             return false;
         }
 
+        /// <summary>
+        /// A necessary condition for a match: the words of a name joined are its letters and digits lower-cased, and
+        /// every way a term matches (one word, consecutive words, words joined) puts the term's compact form inside
+        /// that text. So a name none of whose anchors appear there cannot name a secret.
+        /// </summary>
+        private bool MayContainTerm(string name)
+        {
+            foreach (var anchor in _anchors)
+            {
+                if (ContainsIgnoringSeparators(name, anchor))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Does the lower-cased letters-and-digits text of <paramref name="name"/> contain <paramref name="lowerText"/>?</summary>
+        private static bool ContainsIgnoringSeparators(string name, string lowerText)
+        {
+            for (var start = 0; start < name.Length; start++)
+            {
+                if (char.ToLowerInvariant(name[start]) != lowerText[0])
+                {
+                    continue;
+                }
+
+                var matched = 1;
+                for (var i = start + 1; i < name.Length && matched < lowerText.Length; i++)
+                {
+                    var c = name[i];
+                    if (!char.IsLetterOrDigit(c))
+                    {
+                        continue;
+                    }
+
+                    if (char.ToLowerInvariant(c) != lowerText[matched])
+                    {
+                        break;
+                    }
+
+                    matched++;
+                }
+
+                if (matched == lowerText.Length)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The compact terms without those that contain another one ("clientsecret" holds "secret").</summary>
+        private static string[] MinimalAnchors(ImmutableHashSet<string> compactTerms) =>
+            compactTerms
+                .Where(term => term.Length > 0 && !compactTerms.Any(other => other != term && other.Length > 0 && term.Contains(other)))
+                .OrderBy(term => term, StringComparer.Ordinal)
+                .ToArray();
+
         private static bool ContainsRun(List<string> words, string[] run)
         {
             for (var start = 0; start + run.Length <= words.Count; start++)
@@ -122,21 +192,58 @@ namespace Palisade.Analyzers.Shared
                 return false;
             }
 
-            var joined = string.Concat(run);
+            var joinedLength = 0;
+            foreach (var part in run)
+            {
+                joinedLength += part.Length;
+            }
+
             for (var start = 0; start < words.Count; start++)
             {
-                var text = string.Empty;
-                for (var end = start; end < words.Count && text.Length < joined.Length; end++)
+                if (JoinedWordsEqual(words, start, run, joinedLength))
                 {
-                    text += words[end];
-                    if (text == joined)
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Do words[start], words[start + 1], ... joined spell exactly the joined <paramref name="run"/>? Compares
+        /// character by character instead of building the joined strings (this runs for every term and start word).
+        /// </summary>
+        private static bool JoinedWordsEqual(List<string> words, int start, string[] run, int joinedLength)
+        {
+            int runPart = 0, runIndex = 0, consumed = 0;
+            for (var end = start; end < words.Count && consumed < joinedLength; end++)
+            {
+                var word = words[end];
+                if (consumed + word.Length > joinedLength)
+                {
+                    return false;
+                }
+
+                foreach (var c in word)
+                {
+                    while (runIndex == run[runPart].Length)
+                    {
+                        runPart++;
+                        runIndex = 0;
+                    }
+
+                    if (run[runPart][runIndex] != c)
+                    {
+                        return false;
+                    }
+
+                    runIndex++;
+                }
+
+                consumed += word.Length;
+            }
+
+            return consumed == joinedLength;
         }
     }
 }

@@ -20,12 +20,13 @@ namespace Palisade.Analyzers.Shared
 
             // Each chunk repeats the last (word.Length - 1) characters of the previous one, so a match across the
             // boundary is still seen.
-            var buffer = new char[ChunkSize + word.Length];
+            var window = ChunkSize + word.Length;
+            var buffer = RentBuffer(window);
             var overlap = word.Length - 1;
             for (var start = 0; start < text.Length; start += ChunkSize)
             {
                 var from = Math.Max(0, start - overlap);
-                var count = Math.Min(text.Length - from, buffer.Length);
+                var count = Math.Min(text.Length - from, window);
                 text.CopyTo(from, buffer, 0, count);
                 if (IndexOf(buffer, count, word) >= 0)
                 {
@@ -34,6 +35,24 @@ namespace Palisade.Analyzers.Shared
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// One buffer per thread, reused: this runs once per file of the compilation, and a fresh 8 KB array per
+        /// file is garbage the GC then charges to whichever analyzer happens to be running.
+        /// </summary>
+        [ThreadStatic]
+        private static char[]? t_buffer;
+
+        private static char[] RentBuffer(int length)
+        {
+            var buffer = t_buffer;
+            if (buffer is null || buffer.Length < length)
+            {
+                t_buffer = buffer = new char[length];
+            }
+
+            return buffer;
         }
 
         private static int IndexOf(char[] buffer, int count, string word)
