@@ -52,12 +52,14 @@ namespace Palisade.Benchmarks
             var analyzerMs = new Dictionary<string, List<double>>(StringComparer.Ordinal);
             var wallMs = new List<double>();
             var gcPauseMs = new List<double>();
+            var allocatedMb = new List<double>();
             IReadOnlyDictionary<string, int> counts = new Dictionary<string, int>();
             for (var run = 0; run < runs; run++)
             {
-                var (wall, gcPause, perAnalyzer, diagnosticCounts) = await TimeAnalysisAsync(trees).ConfigureAwait(false);
+                var (wall, gcPause, allocated, perAnalyzer, diagnosticCounts) = await TimeAnalysisAsync(trees).ConfigureAwait(false);
                 wallMs.Add(wall);
                 gcPauseMs.Add(gcPause);
+                allocatedMb.Add(allocated);
                 counts = diagnosticCounts;
                 foreach (var (name, ms) in perAnalyzer)
                 {
@@ -71,7 +73,7 @@ namespace Palisade.Benchmarks
             }
 
             return new SizeMeasurement(
-                files.Count, lines, Median(compileMs), Median(wallMs), Median(gcPauseMs),
+                files.Count, lines, Median(compileMs), Median(wallMs), Median(gcPauseMs), Median(allocatedMb),
                 analyzerMs.ToDictionary(pair => pair.Key, pair => Median(pair.Value), StringComparer.Ordinal),
                 counts);
         }
@@ -85,7 +87,7 @@ namespace Palisade.Benchmarks
             return stopwatch.Elapsed.TotalMilliseconds;
         }
 
-        private async Task<(double WallMs, double GcPauseMs, IReadOnlyList<(string Name, double Ms)> PerAnalyzer, IReadOnlyDictionary<string, int> Counts)> TimeAnalysisAsync(ImmutableArray<SyntaxTree> trees)
+        private async Task<(double WallMs, double GcPauseMs, double AllocatedMb, IReadOnlyList<(string Name, double Ms)> PerAnalyzer, IReadOnlyDictionary<string, int> Counts)> TimeAnalysisAsync(ImmutableArray<SyntaxTree> trees)
         {
             Settle();
             var analyzers = _createAnalyzers();
@@ -99,10 +101,15 @@ namespace Palisade.Benchmarks
             var withAnalyzers = GeneratedCompilation.Create(trees, _concurrent).WithAnalyzers(analyzers, options);
 
             var pauseBefore = GC.GetTotalPauseDuration();
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var collectionsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var stopwatch = Stopwatch.StartNew();
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
             var wall = stopwatch.Elapsed.TotalMilliseconds;
             var gcPause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
+            var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (1024.0 * 1024.0);
+            _log.WriteLine($"    pass: {wall:N0} ms wall, {gcPause:N0} ms GC pauses, {allocatedMb:N0} MB allocated, collections gen0/1/2: " +
+                $"{GC.CollectionCount(0) - collectionsBefore.Item1}/{GC.CollectionCount(1) - collectionsBefore.Item2}/{GC.CollectionCount(2) - collectionsBefore.Item3}");
 
             var crashes = diagnostics.Where(d => d.Id == "AD0001").Select(d => d.GetMessage()).Concat(exceptions).ToList();
             if (crashes.Count > 0)
@@ -118,7 +125,7 @@ namespace Palisade.Benchmarks
             }
 
             var counts = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            return (wall, gcPause, perAnalyzer, counts);
+            return (wall, gcPause, allocatedMb, perAnalyzer, counts);
         }
 
         private void ThrowOnCompilerErrors(ImmutableArray<Diagnostic> diagnostics)

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,10 +11,13 @@ namespace Palisade.Benchmarks
     /// <summary>Which analyzers a run measures: every shipped Palisade analyzer, plus the samples when asked.</summary>
     internal static class AnalyzerSet
     {
-        public static ImmutableArray<DiagnosticAnalyzer> Create(bool withSamples)
+        public static ImmutableArray<DiagnosticAnalyzer> Create(bool withSamples, IReadOnlyCollection<string>? only = null)
         {
             var analyzers = PalisadeAnalyzerCatalog.CreateAnalyzers();
-            return withSamples ? analyzers.AddRange(SampleAnalyzers.Create()) : analyzers;
+            analyzers = withSamples ? analyzers.AddRange(SampleAnalyzers.Create()) : analyzers;
+            return only is null || only.Count == 0
+                ? analyzers
+                : analyzers.Where(a => only.Contains(a.GetType().Name, StringComparer.Ordinal)).ToImmutableArray();
         }
 
         public static string DisplayName(DiagnosticAnalyzer analyzer) =>

@@ -20,6 +20,7 @@ namespace Palisade.Benchmarks
                                       telemetry and compile time are the same kind of CPU-time figure)
               --with-samples          also run the harness's sample analyzers (not product rules), to see the harness
                                       work before any Palisade rule exists
+              --only A,B              measure only these analyzers (type names), e.g. to profile one rule alone
               --seed N                generator seed                                        [default 20261123]
               --enforce-targets       exit code 2 when a target fails (default: report only)
               --markdown PATH         also write the tables to PATH
@@ -39,6 +40,7 @@ namespace Palisade.Benchmarks
         public int Runs { get; private set; } = 3;
         public bool Concurrent { get; private set; }
         public bool WithSamples { get; private set; }
+        public IReadOnlyList<string> Only { get; private set; } = Array.Empty<string>();
         public int Seed { get; private set; } = Palisade.Testing.Generator.CodebaseGenerator.DefaultSeed;
         public bool EnforceTargets { get; private set; }
         public string? MarkdownPath { get; private set; }
@@ -70,6 +72,9 @@ namespace Palisade.Benchmarks
                     case "--smoke": options.Sizes = new[] { 40 }; options.Runs = 1; break;
                     case "--concurrent": options.Concurrent = true; break;
                     case "--with-samples": options.WithSamples = true; break;
+                    case "--only":
+                        options.Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                        break;
                     case "--seed": options.Seed = Number(); break;
                     case "--enforce-targets": options.EnforceTargets = true; break;
                     case "--markdown": options.MarkdownPath = Value(); break;

@@ -63,12 +63,12 @@ namespace Palisade.Benchmarks
         private void RenderOverview(StringBuilder text)
         {
             text.AppendLine("### Compile time and total analyzer cost").AppendLine();
-            text.AppendLine("| Files | Lines | Compile ms | Compile ms/1k lines | Analyzers ms | Analyzers ms/1k lines | Analyzers / compile | Analysis pass wall ms | GC pauses in analysis pass ms |");
-            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| Files | Lines | Compile ms | Compile ms/1k lines | Analyzers ms | Analyzers ms/1k lines | Analyzers / compile | Analysis pass wall ms | GC pauses in analysis pass ms | Allocated in analysis pass MB/1k lines |");
+            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var size in _sizes)
             {
                 var total = Total(size);
-                text.AppendLine($"| {size.Files:N0} | {size.Lines:N0} | {Ms(size.CompileMs)} | {Ms1(size.PerThousandLines(size.CompileMs))} | {Ms1(total)} | {Ms1(size.PerThousandLines(total))} | {Percent(total, size.CompileMs)} | {Ms(size.AnalysisWallMs)} | {Ms(size.AnalysisGcPauseMs)} |");
+                text.AppendLine($"| {size.Files:N0} | {size.Lines:N0} | {Ms(size.CompileMs)} | {Ms1(size.PerThousandLines(size.CompileMs))} | {Ms1(total)} | {Ms1(size.PerThousandLines(total))} | {Percent(total, size.CompileMs)} | {Ms(size.AnalysisWallMs)} | {Ms(size.AnalysisGcPauseMs)} | {Ms1(size.PerThousandLines(size.AnalysisAllocatedMb))} |");
             }
 
             text.AppendLine();

@@ -41,7 +41,7 @@ namespace Palisade.Benchmarks
 
         private static async Task<int> RunAnalyzerCostAsync(BenchmarkOptions options)
         {
-            var analyzers = AnalyzerSet.Create(options.WithSamples);
+            var analyzers = AnalyzerSet.Create(options.WithSamples, options.Only);
             Console.WriteLine($"Palisade analyzers found: {AnalyzerSet.ProductCount}. Measuring: {(analyzers.IsEmpty ? "(none)" : AnalyzerSet.Describe(analyzers))}");
             Console.WriteLine($"{RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, {(options.Concurrent ? "concurrent" : "single-threaded")} compile and analysis, median of {options.Runs} run(s).");
             if (!Stopwatch.IsHighResolution)
@@ -49,7 +49,7 @@ namespace Palisade.Benchmarks
                 Console.WriteLine("Warning: no high-resolution timer.");
             }
 
-            var benchmark = new AnalyzerCostBenchmark(() => AnalyzerSet.Create(options.WithSamples), options.Concurrent, Console.Out);
+            var benchmark = new AnalyzerCostBenchmark(() => AnalyzerSet.Create(options.WithSamples, options.Only), options.Concurrent, Console.Out);
             try
             {
                 // One discarded pass on the smallest size so JIT and first-use costs are not charged to the first size.

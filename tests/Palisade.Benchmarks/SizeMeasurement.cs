@@ -5,7 +5,7 @@ namespace Palisade.Benchmarks
     /// <summary>The medians measured for one generated size.</summary>
     internal sealed class SizeMeasurement
     {
-        public SizeMeasurement(int files, int lines, double compileMs, double analysisWallMs, double analysisGcPauseMs,
+        public SizeMeasurement(int files, int lines, double compileMs, double analysisWallMs, double analysisGcPauseMs, double analysisAllocatedMb,
             IReadOnlyDictionary<string, double> analyzerMs, IReadOnlyDictionary<string, int> diagnosticCounts)
         {
             Files = files;
@@ -13,6 +13,7 @@ namespace Palisade.Benchmarks
             CompileMs = compileMs;
             AnalysisWallMs = analysisWallMs;
             AnalysisGcPauseMs = analysisGcPauseMs;
+            AnalysisAllocatedMb = analysisAllocatedMb;
             AnalyzerMs = analyzerMs;
             DiagnosticCounts = diagnosticCounts;
         }
@@ -32,6 +33,13 @@ namespace Palisade.Benchmarks
         /// so when this is large compared with an analyzer's figure, that figure is partly the heap's size, not the rule.
         /// </summary>
         public double AnalysisGcPauseMs { get; }
+
+        /// <summary>
+        /// Median MB allocated (all threads) during the analysis pass: the driver's binding plus the analyzers'.
+        /// Run with <c>--only</c> one analyzer and compare with another to see what a rule allocates; per 1k lines
+        /// it must stay flat across sizes like the times.
+        /// </summary>
+        public double AnalysisAllocatedMb { get; }
 
         /// <summary>Median execution time per analyzer, as the driver's telemetry reports it.</summary>
         public IReadOnlyDictionary<string, double> AnalyzerMs { get; }
