@@ -27,6 +27,8 @@ namespace Palisade.Analyzers.Tests.Secrets
         [InlineData("StorageAccountKey", "account key")]
         [InlineData("Ocp-Apim-Subscription-Key", "subscription key")]
         [InlineData("MainConnectionString", "connection string")]
+        [InlineData("APIk_ey", "api key")]
+        [InlineData("SAS_TOKEN_2", "token")]
         public void Secret_names_are_recognised_with_the_matching_term(string name, string expectedTerm)
         {
             Assert.True(SecretNames.Default.IsSecretName(name, out var term));
@@ -50,6 +52,9 @@ namespace Palisade.Analyzers.Tests.Secrets
         [InlineData("PasswordResetUrl")]
         [InlineData("passwordPolicy")]
         [InlineData("isPasswordRequired")]
+        [InlineData("APIk_eys")]
+        [InlineData("pass_word")]
+        [InlineData("orderTotal")]
         public void Metadata_about_secrets_and_unrelated_names_are_not_secret(string? name)
         {
             Assert.False(SecretNames.Default.IsSecretName(name, out _));
