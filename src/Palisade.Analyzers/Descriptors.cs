@@ -46,6 +46,17 @@ namespace Palisade.Analyzers
             helpLinkUri: DiagnosticIds.HelpBaseUri + DiagnosticIds.SqlIdentifierFromText + ".md",
             customTags: WellKnownDiagnosticTags.Telemetry);
 
+        public static readonly DiagnosticDescriptor UntrustedInputExecutedAsSql = new DiagnosticDescriptor(
+            id: DiagnosticIds.UntrustedInputExecutedAsSql,
+            title: "Untrusted input executed as SQL",
+            messageFormat: "'{0}' runs {1} as a whole SQL statement; run only statements written in code and pass request values as parameters",
+            category: SecurityCategory,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Text that arrives with a web request (an action or handler parameter, Request.Query, Form, Headers, Cookies or RouteValues) lets the caller choose the entire statement. No rewrite can make that safe: select among statements written in code instead.",
+            helpLinkUri: DiagnosticIds.HelpBaseUri + DiagnosticIds.UntrustedInputExecutedAsSql + ".md",
+            customTags: WellKnownDiagnosticTags.Telemetry);
+
         // ---- PAL2xxx: hard-coded credentials and secrets ----
 
         public static readonly DiagnosticDescriptor CredentialInNamedSymbol = new DiagnosticDescriptor(

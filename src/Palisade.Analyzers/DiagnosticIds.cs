@@ -11,6 +11,7 @@ namespace Palisade.Analyzers
         public const string SqlBuiltFromText = "PAL1001";
         public const string EfCoreRawSqlBuiltFromText = "PAL1002";
         public const string SqlIdentifierFromText = "PAL1003";
+        public const string UntrustedInputExecutedAsSql = "PAL1004";
 
         public const string CredentialInNamedSymbol = "PAL2001";
         public const string KnownSecretFormat = "PAL2002";

@@ -24,25 +24,66 @@ namespace Palisade.Analyzers.Sql
 
     internal static class SqlHolePositions
     {
+        /// <summary>The texts are SQL written in source, but an analyzer must never hang on a pathological one.</summary>
+        private static readonly System.TimeSpan MatchTimeout = System.TimeSpan.FromMilliseconds(200);
         private static readonly Regex IdentifierKeywordAtEnd = new Regex(
             @"(\b(from|join|into|update|table|select|distinct|group\s+by|truncate|exec|execute|schema|database|use|set|where|and|or|on|having|not)|[\.\[""`])\s*$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
 
         private static readonly Regex OrderByAtEnd = new Regex(
             @"\border\s+by\s*$|\border\s+by\s+[\w\.\[\]""`]+\s+$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
 
         private static readonly Regex OpenInList = new Regex(
             @"\bin\s*\((?![^)]*\bselect\b)[^)]*$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
 
         private static readonly Regex LastClause = new Regex(
             @"\b(select|from|where|order\s+by|group\s+by|having|set|values|on|and|or|limit|offset)\b",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.RightToLeft, MatchTimeout);
+
+        /// <summary>
+        /// True when the hole is a whole statement: nothing but statement separators and white space around it
+        /// ("a; b", a batch joined from complete commands). Such text is passed through, not built here.
+        /// </summary>
+        public static bool IsWholeStatement(StringComposition composition, int index) =>
+            OnlySeparators(composition.TextBefore(index), atEnd: true) && OnlySeparators(composition.TextAfter(index), atEnd: false);
+
+        private static bool OnlySeparators(string text, bool atEnd)
+        {
+            var trimmed = text.Trim();
+            if (trimmed.Length == 0)
+            {
+                return true;
+            }
+
+            // "...; " before the hole, or " ;..." after it; GO batches too.
+            foreach (var c in trimmed)
+            {
+                if (c != ';' && !char.IsWhiteSpace(c))
+                {
+                    return trimmed.Equals("GO", System.StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            return atEnd ? trimmed.EndsWith(";", System.StringComparison.Ordinal) : trimmed.StartsWith(";", System.StringComparison.Ordinal);
+        }
 
         public static SqlHolePosition Classify(StringComposition composition, int index)
         {
-            var before = composition.AllTextBefore(index);
+            try
+            {
+                return ClassifyBefore(composition.AllTextBefore(index));
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // No verdict on where the hole lands: report it, but offer no rewrite.
+                return SqlHolePosition.Identifier;
+            }
+        }
+
+        private static SqlHolePosition ClassifyBefore(string before)
+        {
             if (CountQuotes(before) % 2 == 1)
             {
                 return SqlHolePosition.QuotedValue;
@@ -69,7 +110,7 @@ namespace Palisade.Analyzers.Sql
                 var clause = LastClause.Match(before);
                 if (clause.Success)
                 {
-                    var word = Regex.Replace(clause.Value.ToLowerInvariant(), @"\s+", " ");
+                    var word = Regex.Replace(clause.Value.ToLowerInvariant(), @"\s+", " ", RegexOptions.None, MatchTimeout);
                     if (word == "order by")
                     {
                         return SqlHolePosition.OrderBy;

@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -11,16 +9,19 @@ using Palisade.Analyzers.Shared;
 namespace Palisade.Analyzers.Sql
 {
     /// <summary>
-    /// PAL1001 / PAL1002 / PAL1003: SQL text with an untrusted hole reaching a SQL API. The three rules are three
-    /// outcomes of one analysis of one value (where the hole lands, which API receives it), so one analyzer reports
-    /// them: splitting it would trace every SQL value three times.
+    /// PAL1001 / PAL1002 / PAL1003 / PAL1004: SQL text reaching a SQL API. The four rules are four outcomes of one
+    /// analysis of one value (is the text built here, where does each hole land, which API receives it, does the value
+    /// come from a web request), so one analyzer reports them.
     /// </summary>
     /// <remarks>
-    /// Helper methods: a method of this compilation that returns SQL built from its parameters is followed from the
-    /// sink, so the diagnostic lands at the sink that receives the helper's result, naming the caller's hole. A method
-    /// that passes one of its string parameters unchanged to a sink ("ExecuteQuery(string sql)") is not flagged
-    /// itself; it becomes a sink, and the calls in this compilation that feed it built text are flagged instead.
-    /// A method that splices its parameter into SQL ("WHERE " + filter) is flagged inside, where the splicing is.
+    /// <para>Only SQL <em>built in the analysed code</em> is reported as PAL1001–PAL1003: constant text joined with a
+    /// hole by concatenation, interpolation, Format/Concat/Join, StringBuilder or +=. A complete statement passed
+    /// through unchanged (a parameter, field, property, method result, loop variable, collection element) is not built
+    /// here: libraries that run their caller's SQL stay quiet. The exception is text from an untrusted entry point
+    /// (a web request), reported as PAL1004 even when it is the whole statement.</para>
+    /// <para>Helper methods: a method of this compilation that returns SQL built from its parameters is followed from
+    /// the sink with the caller's arguments. A method (or constructor) that passes one of its string parameters
+    /// unchanged to a sink becomes a sink itself, and its callers are checked instead (see <see cref="ForwardingSinks"/>).</para>
     /// </remarks>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SqlInjectionAnalyzer : PalisadeAnalyzer
@@ -34,10 +35,8 @@ namespace Palisade.Analyzers.Sql
         /// <summary>Diagnostic property (PAL1002): the interpolated EF Core method to switch to.</summary>
         public const string SafeAlternativeProperty = "SafeAlternative";
 
-        private const int MaxForwardingDepth = 2;
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.SqlBuiltFromText, Descriptors.EfCoreRawSqlBuiltFromText, Descriptors.SqlIdentifierFromText);
+            Descriptors.SqlBuiltFromText, Descriptors.EfCoreRawSqlBuiltFromText, Descriptors.SqlIdentifierFromText, Descriptors.UntrustedInputExecutedAsSql);
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context)
         {
@@ -48,10 +47,10 @@ namespace Palisade.Analyzers.Sql
                 return;
             }
 
-            var state = new CompilationState(sinks, new SqlSettings.Cache(compilation));
+            var flow = FlowContext.Get(compilation);
+            var state = new CompilationState(compilation, sinks, new UntrustedInput(flow.Types));
             context.RegisterOperationAction(c => AnalyzeAssignment(c, state), OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);
-            context.RegisterOperationAction(c => AnalyzeCreation(c, state), OperationKind.ObjectCreation);
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, state), OperationKind.Invocation);
+            context.RegisterOperationAction(c => AnalyzeCall(c, state), OperationKind.ObjectCreation, OperationKind.Invocation);
         }
 
         private static bool AnyFileConfiguresSinks(AnalyzerOptions options, Compilation compilation) =>
@@ -66,25 +65,17 @@ namespace Palisade.Analyzers.Sql
             }
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, CompilationState state)
+        private static void AnalyzeCall(OperationAnalysisContext context, CompilationState state)
         {
-            if (state.Sinks.TryMatchCreation((IObjectCreationOperation)context.Operation, out var match))
-            {
-                Analyze(context, state, match);
-            }
-        }
-
-        private static void AnalyzeInvocation(OperationAnalysisContext context, CompilationState state)
-        {
-            var invocation = (IInvocationOperation)context.Operation;
-            var settings = state.Settings.For(context.Options, invocation.Syntax.SyntaxTree);
-            if (state.Sinks.TryMatchInvocation(invocation, out var match) || SqlSinks.TryMatchConfigured(invocation, settings.AdditionalSinks, out match))
+            var operation = context.Operation;
+            var settings = state.SettingsFor(context.Options, operation.Syntax.SyntaxTree);
+            if (state.Sinks.TryMatch(operation, settings, out var match))
             {
                 Analyze(context, state, match);
                 return;
             }
 
-            foreach (var forwarded in state.ForwardedArguments(invocation, settings, 0, context.CancellationToken))
+            foreach (var forwarded in state.ForwardingFor(settings).ForwardedArguments(operation, context.CancellationToken))
             {
                 Analyze(context, state, forwarded);
             }
@@ -92,23 +83,46 @@ namespace Palisade.Analyzers.Sql
 
         private static void Analyze(OperationAnalysisContext context, CompilationState state, SqlSinkMatch match)
         {
-            var settings = state.Settings.For(context.Options, match.Value.Syntax.SyntaxTree);
-            var composition = settings.Tracer.Decompose(match.Value, context.CancellationToken);
-            if (!composition.HasUntrustedHoles || IsPassThrough(composition, context.ContainingSymbol) || HasUnboundHole(composition))
+            var settings = state.SettingsFor(context.Options, match.Value.Syntax.SyntaxTree);
+            var cancellationToken = context.CancellationToken;
+            var alternatives = SqlAlternatives.Of(match.Value, settings.Tracer.Context, cancellationToken);
+            string? untrusted = null;
+            foreach (var alternative in alternatives)
             {
-                return;
+                // One value, judged whole: the text of each branch or reaching assignment on its own, so a branch that
+                // passes a statement through is not read as a hole in the text another branch builds.
+                var composition = settings.Tracer.Decompose(alternatives.Count == 1 ? match.Value : alternative, cancellationToken);
+                if (!composition.HasUntrustedHoles || HasUnboundHole(composition))
+                {
+                    continue;
+                }
+
+                var builtHoles = new List<int>();
+                foreach (var index in composition.UntrustedHoleIndexes())
+                {
+                    if (composition.Parts.Length > 1 && !SqlHolePositions.IsWholeStatement(composition, index))
+                    {
+                        builtHoles.Add(index);
+                    }
+                    else
+                    {
+                        untrusted ??= state.Untrusted.Describe(composition.Parts[index].Source);
+                    }
+                }
+
+                if (builtHoles.Count > 0)
+                {
+                    context.ReportDiagnostic(CreateDiagnostic(match, composition, builtHoles, fixable: alternatives.Count == 1));
+                    return;
+                }
             }
 
-            context.ReportDiagnostic(CreateDiagnostic(match, composition));
+            if (untrusted is not null)
+            {
+                // The whole statement comes from the request: nothing to parameterize, so no fix either.
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UntrustedInputExecutedAsSql, match.Value.Syntax.GetLocation(), match.Name, untrusted));
+            }
         }
-
-        /// <summary>The whole text is one of the enclosing method's parameters: the method is a sink for its callers.</summary>
-        internal static bool IsPassThrough(StringComposition composition, ISymbol? method) =>
-            composition.Parts.Length == 1 &&
-            composition.Parts[0].Source is { } source &&
-            StringTracer.Unwrap(source) is IParameterReferenceOperation parameter &&
-            method is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } &&
-            SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, method);
 
         /// <summary>Code the compiler could not bind is already an error; reporting it too would only add noise.</summary>
         private static bool HasUnboundHole(StringComposition composition)
@@ -125,9 +139,8 @@ namespace Palisade.Analyzers.Sql
             return false;
         }
 
-        private static Diagnostic CreateDiagnostic(SqlSinkMatch match, StringComposition composition)
+        private static Diagnostic CreateDiagnostic(SqlSinkMatch match, StringComposition composition, List<int> holes, bool fixable)
         {
-            var holes = composition.UntrustedHoleIndexes().ToList();
             var described = "text " + string.Join(", ", holes.Take(3).Select(i => "'" + Shorten(composition.Parts[i].Source ?? composition.Parts[i].Operation) + "'")) +
                             (holes.Count > 3 ? " and " + (holes.Count - 3) + " more" : string.Empty);
             var unparameterizable = holes
@@ -143,7 +156,7 @@ namespace Palisade.Analyzers.Sql
                 return Diagnostic.Create(Descriptors.SqlIdentifierFromText, location, properties.ToImmutable(), match.Name, described, SqlHolePositions.Describe(unparameterizable[0]));
             }
 
-            var fixable = composition.IsExact && !match.IsAppended && match.Kind is SqlSinkKind.AdoNet or SqlSinkKind.Dapper or SqlSinkKind.EfCore;
+            fixable = fixable && composition.IsExact && !match.IsAppended && match.Kind is SqlSinkKind.AdoNet or SqlSinkKind.Dapper or SqlSinkKind.EfCore;
             properties[FixableProperty] = fixable ? "true" : "false";
             if (match.Kind == SqlSinkKind.EfCore)
             {
@@ -161,89 +174,27 @@ namespace Palisade.Analyzers.Sql
             return text.Length <= 40 ? text : text.Substring(0, 37) + "...";
         }
 
-        /// <summary>What the analyzer keeps for one compilation: the sinks, the settings per option set, and which methods forward SQL.</summary>
+        /// <summary>What the analyzer keeps for one compilation: the sinks, the web-input model, and per-settings method summaries.</summary>
         private sealed class CompilationState
         {
-            private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>> _forwardedOrdinals =
-                new ConcurrentDictionary<IMethodSymbol, ImmutableArray<int>>(SymbolEqualityComparer.Default);
+            private readonly Compilation _compilation;
+            private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqlSettings, ForwardingSinks> _forwarding =
+                new System.Runtime.CompilerServices.ConditionalWeakTable<SqlSettings, ForwardingSinks>();
 
-            public CompilationState(SqlSinks sinks, SqlSettings.Cache settings)
+            public CompilationState(Compilation compilation, SqlSinks sinks, UntrustedInput untrusted)
             {
+                _compilation = compilation;
                 Sinks = sinks;
-                Settings = settings;
+                Untrusted = untrusted;
             }
 
             public SqlSinks Sinks { get; }
 
-            public SqlSettings.Cache Settings { get; }
+            public UntrustedInput Untrusted { get; }
 
-            /// <summary>The arguments of <paramref name="invocation"/> that the called method passes unchanged to a sink.</summary>
-            public IEnumerable<SqlSinkMatch> ForwardedArguments(IInvocationOperation invocation, SqlSettings settings, int depth, CancellationToken cancellationToken)
-            {
-                var method = invocation.TargetMethod.OriginalDefinition;
-                if (depth > MaxForwardingDepth || method.DeclaringSyntaxReferences.IsEmpty || !method.Parameters.Any(p => StringTracer.IsString(p.Type)))
-                {
-                    yield break;
-                }
+            public SqlSettings SettingsFor(AnalyzerOptions options, SyntaxTree tree) => SqlSettings.For(_compilation, options, tree);
 
-                // Cached at every depth: a method's answer does not depend on who asks, and the depth limit only stops cycles.
-                if (!_forwardedOrdinals.TryGetValue(method, out var ordinals))
-                {
-                    ordinals = FindForwardedOrdinals(method, invocation, settings, depth, cancellationToken);
-                    _forwardedOrdinals.TryAdd(method, ordinals);
-                }
-
-                foreach (var argument in invocation.Arguments)
-                {
-                    if (argument.Parameter is { } parameter && ordinals.Contains(parameter.Ordinal) && argument.ArgumentKind == ArgumentKind.Explicit)
-                    {
-                        yield return new SqlSinkMatch(SqlSinkKind.Forwarding, argument.Value, method.Name + "(" + parameter.Name + ")", invocation);
-                    }
-                }
-            }
-
-            private ImmutableArray<int> FindForwardedOrdinals(IMethodSymbol method, IOperation near, SqlSettings settings, int depth, CancellationToken cancellationToken)
-            {
-                var body = settings.Tracer.BodyOf(method, near, cancellationToken);
-                if (body is null)
-                {
-                    return ImmutableArray<int>.Empty;
-                }
-
-                var ordinals = ImmutableArray.CreateBuilder<int>();
-                foreach (var operation in body.Descendants())
-                {
-                    foreach (var match in MatchesIn(operation, settings, depth, cancellationToken))
-                    {
-                        var composition = settings.Tracer.Decompose(match.Value, cancellationToken);
-                        if (IsPassThrough(composition, method) &&
-                            StringTracer.Unwrap(composition.Parts[0].Source!) is IParameterReferenceOperation parameter &&
-                            !ordinals.Contains(parameter.Parameter.Ordinal))
-                        {
-                            ordinals.Add(parameter.Parameter.Ordinal);
-                        }
-                    }
-                }
-
-                return ordinals.ToImmutable();
-            }
-
-            private IEnumerable<SqlSinkMatch> MatchesIn(IOperation operation, SqlSettings settings, int depth, CancellationToken cancellationToken)
-            {
-                switch (operation)
-                {
-                    case IAssignmentOperation assignment when Sinks.TryMatchAssignment(assignment, out var match):
-                        return new[] { match };
-                    case IObjectCreationOperation creation when Sinks.TryMatchCreation(creation, out var match):
-                        return new[] { match };
-                    case IInvocationOperation invocation when Sinks.TryMatchInvocation(invocation, out var match) || SqlSinks.TryMatchConfigured(invocation, settings.AdditionalSinks, out match):
-                        return new[] { match };
-                    case IInvocationOperation invocation:
-                        return ForwardedArguments(invocation, settings, depth + 1, cancellationToken).ToList();
-                    default:
-                        return Enumerable.Empty<SqlSinkMatch>();
-                }
-            }
+            public ForwardingSinks ForwardingFor(SqlSettings settings) => _forwarding.GetValue(settings, s => new ForwardingSinks(Sinks, s));
         }
     }
 }

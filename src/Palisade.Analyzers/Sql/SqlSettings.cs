@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -45,23 +44,11 @@ namespace Palisade.Analyzers.Sql
             return new SqlSettings(new StringTracer(compilation, sanitizerList), MethodList.Parse(compilation, PalisadeOptions.SplitList(additionalSinks)));
         }
 
-        /// <summary>Settings per distinct option values, so files sharing a section share one tracer and its caches.</summary>
-        internal sealed class Cache
-        {
-            private readonly Compilation _compilation;
-            private readonly ConcurrentDictionary<(string?, string?), SqlSettings> _byValues = new ConcurrentDictionary<(string?, string?), SqlSettings>();
-
-            public Cache(Compilation compilation)
-            {
-                _compilation = compilation;
-            }
-
-            public SqlSettings For(AnalyzerOptions options, SyntaxTree tree)
-            {
-                var sinks = PalisadeOptions.GetString(options, tree, AdditionalSinksKey) ?? PalisadeOptions.GetGlobalString(options, AdditionalSinksKey);
-                var sanitizers = PalisadeOptions.GetString(options, tree, SanitizersKey) ?? PalisadeOptions.GetGlobalString(options, SanitizersKey);
-                return _byValues.GetOrAdd((sinks, sanitizers), key => Create(_compilation, key.Item1, key.Item2));
-            }
-        }
+        /// <summary>The settings for one file, built once per distinct option section and shared by the files in it.</summary>
+        public static SqlSettings For(Compilation compilation, AnalyzerOptions options, SyntaxTree tree) =>
+            FlowContext.Get(compilation).Derived(
+                PalisadeOptions.For(options, tree),
+                "sql",
+                file => Create(compilation, file.GetString(AdditionalSinksKey), file.GetString(SanitizersKey)));
     }
 }

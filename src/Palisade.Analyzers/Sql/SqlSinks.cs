@@ -40,6 +40,19 @@ namespace Palisade.Analyzers.Sql
 
         public static SqlSinks Create(Compilation compilation) => new SqlSinks(compilation);
 
+        /// <summary>Any SQL API this operation passes text to: an assignment, a creation, a call, or a configured sink.</summary>
+        public bool TryMatch(IOperation operation, SqlSettings settings, out SqlSinkMatch match)
+        {
+            match = default;
+            return operation switch
+            {
+                IAssignmentOperation assignment => TryMatchAssignment(assignment, out match),
+                IObjectCreationOperation creation => TryMatchCreation(creation, out match),
+                IInvocationOperation invocation => TryMatchInvocation(invocation, out match) || TryMatchConfigured(invocation, settings.AdditionalSinks, out match),
+                _ => false,
+            };
+        }
+
         /// <summary><c>command.CommandText = ...</c> (also inside an object initializer) and <c>command.CommandText += ...</c>.</summary>
         public bool TryMatchAssignment(IAssignmentOperation assignment, out SqlSinkMatch match)
         {

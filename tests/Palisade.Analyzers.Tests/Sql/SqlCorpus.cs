@@ -114,7 +114,6 @@ namespace Palisade.Analyzers.Tests.Sql
                     """|};
                 """"),
             new("Local function building SQL from its parameter", Pal1001, $$"""string Q(string n) => "{{Where}}" + n + "'"; cmd.CommandText = {|#0:Q(name)|};"""),
-            new("Lambda parameter passed whole to a sink", Pal1001, """Action<string> run = s => { cmd.CommandText = {|#0:s|}; }; run(name);"""),
             new("StringBuilder handed to another method", Pal1003, """var sb = new StringBuilder("SELECT * FROM Users WHERE "); AddFilter(sb); cmd.CommandText = {|#0:sb.ToString()|};""", """static void AddFilter(StringBuilder sb) => sb.Append("Id = 1");"""),
             // ---- Dapper ----
             new("Dapper Query", Pal1001, $$"""_ = lite.Query<User>({|#0:"{{Where}}" + name + "'"|});"""),

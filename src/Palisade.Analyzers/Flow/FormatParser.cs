@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 
-namespace Palisade.Analyzers.Shared
+namespace Palisade.Analyzers.Flow
 {
     /// <summary>Splits a composite format string ("a {0} b {1:N2}") into text and argument references, in order.</summary>
     internal static class FormatParser

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
-namespace Palisade.Analyzers.Shared
+namespace Palisade.Analyzers.Flow
 {
     /// <summary>
     /// A configured list of methods, each written as a documentation ID (<c>M:MyCo.Db.Run(System.String)</c>, one

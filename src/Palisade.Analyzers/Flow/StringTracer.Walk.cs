@@ -5,7 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Palisade.Analyzers.Shared
+namespace Palisade.Analyzers.Flow
 {
     internal sealed partial class StringTracer
     {
@@ -15,6 +15,13 @@ namespace Palisade.Analyzers.Shared
             private readonly StringTracer _tracer;
             private readonly CancellationToken _cancellationToken;
             private readonly HashSet<ISymbol> _visiting;
+            private readonly HashSet<LocalWrite> _visitingWrites = new HashSet<LocalWrite>();
+            private readonly HashSet<LocalWrite> _mergedWrites = new HashSet<LocalWrite>();
+            private bool _fieldsAsConstantsOnly;
+
+            /// <summary>A walk of a field initializer: fields inside it count only when they hold constant text.</summary>
+            public static Walk ForFieldInitializer(StringTracer tracer, CancellationToken cancellationToken) =>
+                new Walk(tracer, cancellationToken) { _fieldsAsConstantsOnly = true };
 
             public Walk(StringTracer tracer, CancellationToken cancellationToken, HashSet<ISymbol>? visiting = null)
             {
@@ -83,7 +90,13 @@ namespace Palisade.Analyzers.Shared
                         }
 
                         return;
-                    case IFieldReferenceOperation field when _tracer.IsLiteralField(field.Field, _cancellationToken):
+                    case IFieldReferenceOperation { Field: { Name: "Empty", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } }:
+                        // string.Empty is constant text in all but name.
+                        return;
+                    case IPropertyReferenceOperation { Property.Name: "Name" or "FullName" or "Namespace" } reflected when IsReflectionMember(reflected.Property.ContainingType):
+                        Parts.Add(StringPart.ForSafeHole(op, "identifier read from the code's own types"));
+                        return;
+                    case IFieldReferenceOperation field when _tracer.IsLiteralField(field.Field, _cancellationToken) || (!_fieldsAsConstantsOnly && _tracer.IsSafeField(field.Field, _cancellationToken)):
                         Parts.Add(StringPart.ForSafeHole(op, "read-only field holding constant text"));
                         return;
                     case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: not null } indexer when _tracer.IsLiteralTable(indexer.Instance, _cancellationToken):
@@ -301,7 +314,11 @@ namespace Palisade.Analyzers.Shared
                     return;
                 }
 
-                if (IsString(method.ReturnType) && scope.Depth < MaxHelperDepth && VisitHelper(invocation, scope))
+                // Helpers are followed with the caller's arguments when they are static or called on this object.
+                // Another object's method result (a query builder's ToSql()) is that object's text, passed through.
+                if (IsString(method.ReturnType) && scope.Depth < MaxHelperDepth &&
+                    (method.IsStatic || invocation.Instance is null or IInstanceReferenceOperation) &&
+                    VisitHelper(invocation, scope))
                 {
                     return;
                 }
@@ -453,21 +470,124 @@ namespace Palisade.Analyzers.Shared
                     return;
                 }
 
+                if (IsSafeProjection(value, scope) || (value is ILocalReferenceOperation collection && IsSafeCollection(collection, scope)))
+                {
+                    Parts.Add(StringPart.ForSafeHole(value, "list of texts made from numbers"));
+                    return;
+                }
+
                 Inexact();
                 Untrusted(value, value);
             }
 
-            private void VisitLocal(ILocalReferenceOperation reference, Scope scope)
+            /// <summary>
+            /// A local: only the writes that can reach this read count (see <see cref="ReachingWrites"/>). A write met
+            /// again while it is being followed is a loop carrying the value around; its text is already in the parts.
+            /// </summary>
+            /// <summary><c>ids.Select(id => id.ToString())</c>: a projection whose every result is safe text.</summary>
+            private bool IsSafeProjection(IOperation value, Scope scope)
             {
-                var local = reference.Local;
-                if (_visiting.Contains(local))
+                if (value is not IInvocationOperation { TargetMethod.Name: "Select" } select || select.Arguments.Length == 0)
                 {
-                    // "sql = sql + x": the earlier value is already in the parts from the other assignments.
-                    Inexact();
-                    return;
+                    return false;
                 }
 
-                var writes = _tracer.FindWrites(RootOf(reference), local);
+                var lambda = Unwrap(select.Arguments[select.Arguments.Length - 1].Value);
+                if ((lambda as IDelegateCreationOperation)?.Target is not IAnonymousFunctionOperation function)
+                {
+                    return false;
+                }
+
+                var any = false;
+                foreach (var returned in function.Body.Descendants().OfType<IReturnOperation>())
+                {
+                    if (returned.ReturnedValue is null || !IsSafeText(returned.ReturnedValue, scope))
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+
+                return any;
+            }
+
+            /// <summary>
+            /// A list local filled only with safe text (<c>list.Add(n.ToString())</c>) and never handed to other code
+            /// before it is joined: the numbers-through-a-collection shape of IN lists.
+            /// </summary>
+            private bool IsSafeCollection(ILocalReferenceOperation collection, Scope scope)
+            {
+                if (!_visiting.Add(collection.Local))
+                {
+                    return false;
+                }
+
+                try
+                {
+                    var flow = _tracer._context.FlowOf(collection, _cancellationToken);
+                    foreach (var write in flow.Writes.WritesOf(collection.Local))
+                    {
+                        if (write.Kind != WriteKind.Value || Unwrap(write.Operation) is not IObjectCreationOperation { Initializer: null } and not IArrayCreationOperation { Initializer: null })
+                        {
+                            return false;
+                        }
+                    }
+
+                    foreach (var read in flow.Writes.ReadsOf(collection.Local))
+                    {
+                        var use = read.Parent;
+                        while (use is IConversionOperation)
+                        {
+                            use = use.Parent;
+                        }
+
+                        switch (use)
+                        {
+                            case IInvocationOperation call when call.Instance == read:
+                                if (call.TargetMethod.Name is "Add" or "Insert" or "Push" or "Enqueue")
+                                {
+                                    foreach (var argument in call.Arguments)
+                                    {
+                                        if (IsString(argument.Value.Type) && !IsSafeText(argument.Value, scope))
+                                        {
+                                            return false;
+                                        }
+                                    }
+                                }
+                                else if (call.TargetMethod.Name is not ("Clear" or "Contains" or "ToArray" or "Remove" or "RemoveAt" or "GetEnumerator" or "IndexOf"))
+                                {
+                                    return false;
+                                }
+
+                                break;
+                            case IPropertyReferenceOperation { Property.Name: "Count" or "Length" }:
+                                break;
+                            case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } } }:
+                                break;
+                            default:
+                                return false;
+                        }
+                    }
+
+                    return true;
+                }
+                finally
+                {
+                    _visiting.Remove(collection.Local);
+                }
+            }
+
+            private bool IsSafeText(IOperation value, Scope scope)
+            {
+                var walk = new Walk(_tracer, _cancellationToken, _visiting);
+                walk.Visit(value, scope);
+                return walk.Parts.All(p => p.Kind != StringPartKind.UntrustedHole);
+            }
+
+            private void VisitLocal(ILocalReferenceOperation reference, Scope scope)
+            {
+                var writes = _tracer._context.FlowOf(reference, _cancellationToken).For(reference, _cancellationToken);
                 if (writes.Count == 0)
                 {
                     Untrusted(reference, reference);
@@ -479,29 +599,57 @@ namespace Palisade.Analyzers.Shared
                     Inexact();
                 }
 
-                _visiting.Add(local);
+                var merging = writes.Count > 1 || writes[0].Kind != WriteKind.Value;
                 foreach (var write in writes)
                 {
-                    switch (write.Kind)
+                    // When several writes merge, each one's text is added once: two paths through the same earlier
+                    // assignment do not make its text appear twice.
+                    if (_visitingWrites.Contains(write) || _mergedWrites.Contains(write))
                     {
-                        case WriteKind.Value:
-                            Visit(write.Operation, scope);
-                            break;
-                        case WriteKind.Element:
-                            Inexact();
-                            VisitSequence(write.Operation, scope);
-                            break;
-                        case WriteKind.Safe:
-                            Parts.Add(StringPart.ForSafeHole(reference, "choice among fixed texts"));
-                            break;
-                        default:
-                            Inexact();
-                            Untrusted(reference, write.Operation);
-                            break;
+                        Inexact();
+                        continue;
                     }
-                }
 
-                _visiting.Remove(local);
+                    if (merging)
+                    {
+                        _mergedWrites.Add(write);
+                    }
+
+                    _visitingWrites.Add(write);
+                    VisitWrite(reference, write, scope);
+                    _visitingWrites.Remove(write);
+                }
+            }
+
+            private void VisitWrite(ILocalReferenceOperation reference, LocalWrite write, Scope scope)
+            {
+                switch (write.Kind)
+                {
+                    case WriteKind.Value:
+                        Visit(write.Operation, scope);
+                        break;
+                    case WriteKind.Append:
+                        // sql += more: the value the local had just before, then the appended text.
+                        Inexact();
+                        if (write.Target is ILocalReferenceOperation previous)
+                        {
+                            VisitLocal(previous, scope);
+                        }
+
+                        Visit(write.Operation, scope);
+                        break;
+                    case WriteKind.Element:
+                        Inexact();
+                        VisitSequence(write.Operation, scope);
+                        break;
+                    case WriteKind.Safe when write.Operation.Parent is IInvocationOperation { Instance: { } table } && _tracer.IsLiteralTable(table, _cancellationToken):
+                        Parts.Add(StringPart.ForSafeHole(reference, "choice among fixed texts"));
+                        break;
+                    default:
+                        Inexact();
+                        Untrusted(reference, write.Operation);
+                        break;
+                }
             }
 
             /// <summary>
@@ -528,42 +676,7 @@ namespace Palisade.Analyzers.Shared
                 }
                 else if (current is ILocalReferenceOperation local)
                 {
-                    if (_visiting.Contains(local.Local))
-                    {
-                        return;
-                    }
-
-                    _visiting.Add(local.Local);
-                    var root = RootOf(local);
-                    foreach (var write in _tracer.FindWrites(root, local.Local))
-                    {
-                        if (write.Kind == WriteKind.Value && Unwrap(write.Operation) is IObjectCreationOperation created)
-                        {
-                            VisitBuilderCreation(created, scope);
-                        }
-                        else if (write.Kind == WriteKind.Value)
-                        {
-                            VisitStringBuilder(Unwrap(write.Operation), scope);
-                        }
-                        else
-                        {
-                            Untrusted(local, write.Operation);
-                        }
-                    }
-
-                    foreach (var use in BuilderUses(root, local.Local))
-                    {
-                        if (use is IInvocationOperation call)
-                        {
-                            VisitBuilderCall(call, scope);
-                        }
-                        else
-                        {
-                            Untrusted(use, use);
-                        }
-                    }
-
-                    _visiting.Remove(local.Local);
+                    VisitBuilderLocal(local, scope);
                 }
                 else if (current is not IInvocationOperation)
                 {
@@ -574,6 +687,58 @@ namespace Palisade.Analyzers.Shared
                 {
                     VisitBuilderCall(calls[i], scope);
                 }
+            }
+
+            /// <summary>
+            /// A StringBuilder local: the creations that reach this read, then the calls made on the builder after the
+            /// earliest of them and before this read (or anywhere in a loop around both), in source order.
+            /// </summary>
+            private void VisitBuilderLocal(ILocalReferenceOperation local, Scope scope)
+            {
+                if (_visiting.Contains(local.Local))
+                {
+                    return;
+                }
+
+                _visiting.Add(local.Local);
+                var flow = _tracer._context.FlowOf(local, _cancellationToken);
+                var writes = flow.For(local, _cancellationToken);
+                var start = int.MaxValue;
+                foreach (var write in writes)
+                {
+                    start = System.Math.Min(start, write.Position);
+                    if (write.Kind == WriteKind.Value && Unwrap(write.Operation) is IObjectCreationOperation created)
+                    {
+                        VisitBuilderCreation(created, scope);
+                    }
+                    else if (write.Kind == WriteKind.Value)
+                    {
+                        VisitStringBuilder(Unwrap(write.Operation), scope);
+                    }
+                    else
+                    {
+                        Untrusted(local, write.Operation);
+                    }
+                }
+
+                if (writes.Count == 0)
+                {
+                    start = 0;
+                }
+
+                foreach (var use in BuilderUses(flow.Writes.ReadsOf(local.Local), local, start))
+                {
+                    if (use is IInvocationOperation call)
+                    {
+                        VisitBuilderCall(call, scope);
+                    }
+                    else
+                    {
+                        Untrusted(use, use);
+                    }
+                }
+
+                _visiting.Remove(local.Local);
             }
 
             private void VisitBuilderCreation(IObjectCreationOperation creation, Scope scope)

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
 
-namespace Palisade.Analyzers.Shared
+namespace Palisade.Analyzers.Flow
 {
     /// <summary>What one piece of a composed string is.</summary>
     internal enum StringPartKind

@@ -6,7 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Palisade.Analyzers.Shared
+namespace Palisade.Analyzers.Flow
 {
     /// <summary>
     /// Answers "where does this string come from?": splits a string-valued <see cref="IOperation"/> into constant text
@@ -29,13 +29,21 @@ namespace Palisade.Analyzers.Shared
         private const int MaxHelperDepth = 3;
 
         private readonly Compilation _compilation;
+        private readonly FlowContext _context;
         private readonly MethodList _sanitizers;
+
+        /// <summary>Fields whose initializer is safe text under this tracer's sanitizers (one question, one cache).</summary>
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool> _safeFields =
+            new System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
 
         public StringTracer(Compilation compilation, MethodList sanitizers)
         {
             _compilation = compilation;
+            _context = FlowContext.Get(compilation);
             _sanitizers = sanitizers;
         }
+
+        public FlowContext Context => _context;
 
         /// <summary>Splits <paramref name="value"/> into text and holes. Never throws on broken code: unknown shapes become holes.</summary>
         public StringComposition Decompose(IOperation value, CancellationToken cancellationToken = default)
@@ -102,6 +110,21 @@ namespace Palisade.Analyzers.Shared
                     case "Int128":
                     case "UInt128":
                         return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>System.Type and System.Reflection.MemberInfo: their names are identifiers of compiled code.</summary>
+        public static bool IsReflectionMember(ITypeSymbol? type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current is { Name: "MemberInfo", ContainingNamespace: { Name: "Reflection", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } ||
+                    current is { Name: "Type", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+                {
+                    return true;
                 }
             }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -7,110 +6,24 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace Palisade.Analyzers.Shared
+namespace Palisade.Analyzers.Flow
 {
     /// <summary>Where values come from: assignments to locals, StringBuilder uses, literal fields and tables, helper bodies.</summary>
     internal sealed partial class StringTracer
     {
-        private readonly ConcurrentDictionary<ISymbol, bool> _literalSymbols = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-
-        private enum WriteKind
-        {
-            /// <summary>The local takes this value (declaration, =, +=, ??=).</summary>
-            Value,
-
-            /// <summary>The local is a foreach variable over this collection.</summary>
-            Element,
-
-            /// <summary>Written by TryGetValue on a table of literals.</summary>
-            Safe,
-
-            /// <summary>Written in a way we do not follow (out/ref argument, pattern, deconstruction).</summary>
-            Unknown,
-        }
-
-        private readonly struct Write
-        {
-            public Write(WriteKind kind, IOperation operation)
-            {
-                Kind = kind;
-                Operation = operation;
-            }
-
-            public WriteKind Kind { get; }
-
-            public IOperation Operation { get; }
-        }
-
-        private static bool IsLocal(IOperation? operation, ILocalSymbol local) =>
-            operation is not null && Unwrap(operation) is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
-
-        /// <summary>Every write to <paramref name="local"/> inside <paramref name="root"/>, in source order.</summary>
-        private List<Write> FindWrites(IOperation root, ILocalSymbol local)
-        {
-            var writes = new List<Write>();
-            foreach (var operation in root.DescendantsAndSelf())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                        if (declarator.Parent is IForEachLoopOperation loop)
-                        {
-                            writes.Add(new Write(WriteKind.Element, loop.Collection));
-                        }
-                        else
-                        {
-                            var initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
-                            if (initializer is not null)
-                            {
-                                writes.Add(new Write(WriteKind.Value, initializer));
-                            }
-                        }
-
-                        break;
-                    case IForEachLoopOperation deconstructingLoop when deconstructingLoop.LoopControlVariable is not IVariableDeclaratorOperation && deconstructingLoop.Locals.Contains(local, SymbolEqualityComparer.Default):
-                        writes.Add(new Write(WriteKind.Unknown, deconstructingLoop.LoopControlVariable));
-                        break;
-                    case ISimpleAssignmentOperation assignment when IsLocal(assignment.Target, local):
-                        writes.Add(new Write(WriteKind.Value, assignment.Value));
-                        break;
-                    case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add } compound when IsLocal(compound.Target, local):
-                        writes.Add(new Write(WriteKind.Value, compound.Value));
-                        break;
-                    case ICompoundAssignmentOperation other when IsLocal(other.Target, local):
-                        writes.Add(new Write(WriteKind.Unknown, other));
-                        break;
-                    case ICoalesceAssignmentOperation coalesce when IsLocal(coalesce.Target, local):
-                        writes.Add(new Write(WriteKind.Value, coalesce.Value));
-                        break;
-                    case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument
-                        when IsLocal(argument.Value, local) || (argument.Value is IDeclarationExpressionOperation declaration && IsLocal(declaration.Expression, local)):
-                        var safe = argument.Parent is IInvocationOperation { TargetMethod.Name: "TryGetValue", Instance: not null } lookup && IsLiteralTable(lookup.Instance, CancellationToken.None);
-                        writes.Add(new Write(safe ? WriteKind.Safe : WriteKind.Unknown, argument));
-                        break;
-                    case IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local):
-                        writes.Add(new Write(WriteKind.Unknown, pattern));
-                        break;
-                    case IDeconstructionAssignmentOperation deconstruction when deconstruction.Target.DescendantsAndSelf().Any(t => IsLocal(t, local)):
-                        writes.Add(new Write(WriteKind.Unknown, deconstruction));
-                        break;
-                }
-            }
-
-            writes.Sort((a, b) => a.Operation.Syntax.SpanStart.CompareTo(b.Operation.Syntax.SpanStart));
-            return writes;
-        }
-
         /// <summary>
         /// Calls made on a StringBuilder local (each chained call too), and the places it is handed to other code, in
-        /// source order.
+        /// source order: those after <paramref name="start"/> and before <paramref name="read"/>, or inside a loop
+        /// that also holds the read (the next turn of the loop sees them).
         /// </summary>
-        private static List<IOperation> BuilderUses(IOperation root, ILocalSymbol local)
+        private static List<IOperation> BuilderUses(IReadOnlyList<ILocalReferenceOperation> references, ILocalReferenceOperation read, int start)
         {
             var uses = new List<IOperation>();
-            foreach (var reference in root.Descendants().OfType<ILocalReferenceOperation>())
+            var end = read.Syntax.SpanStart;
+            foreach (var reference in references)
             {
-                if (!SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                var at = reference.Syntax.SpanStart;
+                if (reference == read || at < start || (at >= end && !InSameLoop(reference, read)))
                 {
                     continue;
                 }
@@ -139,6 +52,24 @@ namespace Palisade.Analyzers.Shared
 
             uses.Sort((a, b) => a.Syntax.Span.End.CompareTo(b.Syntax.Span.End));
             return uses;
+        }
+
+        private static bool InSameLoop(IOperation use, IOperation read)
+        {
+            for (var current = read.Parent; current is not null; current = current.Parent)
+            {
+                if (current is ILoopOperation loop && loop.Syntax.Span.Contains(use.Syntax.Span))
+                {
+                    return true;
+                }
+
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The items of an inline array or collection argument (params), or null for any other collection.</summary>
@@ -203,7 +134,46 @@ namespace Palisade.Analyzers.Shared
                 return false;
             }
 
-            return _literalSymbols.GetOrAdd(field, _ => InitializerIs(field, cancellationToken, (expression, model) => model.GetConstantValue(expression, cancellationToken).HasValue));
+            if (_context.LiteralFields.TryGetValue(field, out var known))
+            {
+                return known;
+            }
+
+            // Only complete answers are stored: a cancelled check throws before it gets here.
+            var answer = InitializerIs(field, cancellationToken, (expression, model) => model.GetConstantValue(expression, cancellationToken).HasValue);
+            return _context.LiteralFields.GetOrAdd(field, answer);
+        }
+
+        /// <summary>
+        /// A read-only string field set once, where it is declared, from text with no untrusted hole: static readonly
+        /// columns joined from reflection names, a prefix built from constants. Fields inside that initializer count
+        /// only when they hold constant text, so the answer needs no recursion and is the same on every run.
+        /// </summary>
+        private bool IsSafeField(IFieldSymbol field, CancellationToken cancellationToken)
+        {
+            if (!field.IsReadOnly || !IsString(field.Type))
+            {
+                return false;
+            }
+
+            if (_safeFields.TryGetValue(field, out var known))
+            {
+                return known;
+            }
+
+            var answer = InitializerIs(field, cancellationToken, (expression, model) =>
+            {
+                var operation = model.GetOperation(expression, cancellationToken);
+                if (operation is null)
+                {
+                    return false;
+                }
+
+                var walk = Walk.ForFieldInitializer(this, cancellationToken);
+                walk.Visit(operation, Scope.Root);
+                return walk.Parts.All(p => p.Kind != StringPartKind.UntrustedHole);
+            });
+            return _safeFields.GetOrAdd(field, answer);
         }
 
         /// <summary>
@@ -216,9 +186,15 @@ namespace Palisade.Analyzers.Shared
             switch (value)
             {
                 case IFieldReferenceOperation field when field.Field.IsReadOnly:
-                    return _literalSymbols.GetOrAdd(field.Field, _ => InitializerIs(field.Field, cancellationToken, IsLiteralCollection));
+                    if (_context.LiteralTables.TryGetValue(field.Field, out var known))
+                    {
+                        return known;
+                    }
+
+                    var answer = InitializerIs(field.Field, cancellationToken, IsLiteralCollection);
+                    return _context.LiteralTables.GetOrAdd(field.Field, answer);
                 case ILocalReferenceOperation local:
-                    var writes = FindWrites(RootOf(local), local.Local);
+                    var writes = _context.FlowOf(local, cancellationToken).Writes.WritesOf(local.Local);
                     return writes.Count == 1 && writes[0].Kind == WriteKind.Value && ModelFor(writes[0].Operation.Syntax.SyntaxTree, value) is { } model &&
                            IsLiteralCollection(Unwrap(writes[0].Operation).Syntax as ExpressionSyntax, model);
                 case IArrayCreationOperation or IObjectCreationOperation:
@@ -296,7 +272,7 @@ namespace Palisade.Analyzers.Shared
             model.GetConstantValue(expression).HasValue;
 
         /// <summary>The body operation of a method or local function declared in this compilation, or null.</summary>
-        internal IOperation? BodyOf(IMethodSymbol method, IOperation near, CancellationToken cancellationToken)
+        internal IOperation? BodyOf(IMethodSymbol method, IOperation? near, CancellationToken cancellationToken)
         {
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
@@ -304,6 +280,7 @@ namespace Palisade.Analyzers.Shared
                 var hasBody = syntax switch
                 {
                     MethodDeclarationSyntax declaration => declaration.Body is not null || declaration.ExpressionBody is not null,
+                    ConstructorDeclarationSyntax constructor => constructor.Body is not null || constructor.ExpressionBody is not null || constructor.Initializer is not null,
                     LocalFunctionStatementSyntax local => local.Body is not null || local.ExpressionBody is not null,
                     _ => false,
                 };

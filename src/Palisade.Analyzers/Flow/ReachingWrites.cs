@@ -1,0 +1,332 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Palisade.Analyzers.Flow
+{
+    /// <summary>
+    /// Which writes of a local can reach a given read, from Roslyn's <see cref="ControlFlowGraph"/> of one body.
+    /// A write overwritten on every path before the read does not reach it; a write after the read reaches it only
+    /// through a loop. Writes and reads are matched between the graph and the operation tree by syntax.
+    /// </summary>
+    /// <remarks>
+    /// The graph is indexed once (every local write and read, in evaluation order, per block). A question walks
+    /// backwards from the read's block through predecessors until each path meets a write of that local, so the cost
+    /// of one question is the number of blocks between the read and its writes, not the size of the method.
+    /// Exception handlers and finally blocks have no ordinary predecessors in the graph: a read there, like a read
+    /// inside a lambda or of a captured local, gets every write of the local (the flow-insensitive answer).
+    /// </remarks>
+    internal sealed class ReachingWrites
+    {
+        private readonly LocalWrites _writes;
+        private readonly ControlFlowGraph? _graph;
+        private readonly Dictionary<SyntaxNode, Point> _reads = new Dictionary<SyntaxNode, Point>();
+        private readonly Dictionary<(ILocalSymbol, int), List<Point>> _writesByBlock = new Dictionary<(ILocalSymbol, int), List<Point>>(LocalBlockComparer.Instance);
+
+        private ReachingWrites(LocalWrites writes, ControlFlowGraph? graph)
+        {
+            _writes = writes;
+            _graph = graph;
+        }
+
+        public LocalWrites Writes => _writes;
+
+        public static ReachingWrites Build(IOperation root, CancellationToken cancellationToken)
+        {
+            var writes = LocalWrites.Build(root, cancellationToken);
+            var graph = TryCreateGraph(root, cancellationToken);
+            var index = new ReachingWrites(writes, graph);
+            if (graph is not null)
+            {
+                index.IndexGraph(graph, cancellationToken);
+            }
+
+            return index;
+        }
+
+        /// <summary>
+        /// The writes of the local read at <paramref name="read"/> that can reach it, in source order. The answer is
+        /// every write of the local when the graph cannot tell (see remarks).
+        /// </summary>
+        public IReadOnlyList<LocalWrite> For(ILocalReferenceOperation read, CancellationToken cancellationToken)
+        {
+            var all = _writes.WritesOf(read.Local);
+            if (all.Count <= 1 || _graph is null || _writes.IsCaptured(read.Local) || !_reads.TryGetValue(read.Syntax, out var at))
+            {
+                return all;
+            }
+
+            var found = new List<Point>();
+            if (!Collect(read.Local, at, found, cancellationToken))
+            {
+                return all;
+            }
+
+            var result = new List<LocalWrite>(found.Count);
+            foreach (var point in found)
+            {
+                var write = point.Key is null ? null : _writes.WriteAt(point.Key);
+                if (write is null)
+                {
+                    // A write the graph has and the tree index does not: do not guess.
+                    return all;
+                }
+
+                if (!result.Contains(write))
+                {
+                    result.Add(write);
+                }
+            }
+
+            result.Sort((a, b) => a.Position.CompareTo(b.Position));
+            return result;
+        }
+
+        /// <summary>Collects the last write on every path into <paramref name="at"/>; false when a path leaves the graph's knowledge.</summary>
+        private bool Collect(ILocalSymbol local, Point at, List<Point> found, CancellationToken cancellationToken)
+        {
+            var inBlock = LastWriteBefore(local, at.Block, at.Order);
+            if (inBlock is { } direct)
+            {
+                found.Add(direct);
+                return true;
+            }
+
+            var visited = new HashSet<int>();
+            var pending = new Stack<BasicBlock>();
+            Enqueue(_graph!.Blocks[at.Block], pending);
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var block = pending.Pop();
+                if (!visited.Add(block.Ordinal))
+                {
+                    continue;
+                }
+
+                if (LastWriteBefore(local, block.Ordinal, int.MaxValue) is { } write)
+                {
+                    found.Add(write);
+                    continue;
+                }
+
+                if (block.Kind == BasicBlockKind.Entry)
+                {
+                    continue;
+                }
+
+                if (block.Predecessors.IsEmpty && block.IsReachable)
+                {
+                    // The start of a catch or finally region: entered through exceptional flow the graph does not draw.
+                    return false;
+                }
+
+                Enqueue(block, pending);
+            }
+
+            return true;
+        }
+
+        private static void Enqueue(BasicBlock block, Stack<BasicBlock> pending)
+        {
+            foreach (var predecessor in block.Predecessors)
+            {
+                pending.Push(predecessor.Source);
+            }
+        }
+
+        private Point? LastWriteBefore(ILocalSymbol local, int block, int order)
+        {
+            if (!_writesByBlock.TryGetValue((local, block), out var list))
+            {
+                return null;
+            }
+
+            for (var i = list.Count - 1; i >= 0; i--)
+            {
+                if (list[i].Order < order)
+                {
+                    return list[i];
+                }
+            }
+
+            return null;
+        }
+
+        private void IndexGraph(ControlFlowGraph graph, CancellationToken cancellationToken)
+        {
+            var order = 0;
+            var stack = new Stack<(IOperation Operation, bool Visited)>();
+            foreach (var block in graph.Blocks)
+            {
+                void Index(IOperation top)
+                {
+                    // Post-order: an assignment's value (and a += target's read) is numbered before the write itself.
+                    stack.Push((top, false));
+                    while (stack.Count > 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var (operation, visited) = stack.Pop();
+                        if (!visited)
+                        {
+                            stack.Push((operation, true));
+                            var children = new List<IOperation>(operation.ChildOperations);
+                            for (var i = children.Count - 1; i >= 0; i--)
+                            {
+                                stack.Push((children[i], false));
+                            }
+
+                            continue;
+                        }
+
+                        order++;
+                        Record(operation, block.Ordinal, order);
+                    }
+                }
+
+                foreach (var operation in block.Operations)
+                {
+                    Index(operation);
+                }
+
+                if (block.BranchValue is not null)
+                {
+                    Index(block.BranchValue);
+                }
+            }
+        }
+
+        private void Record(IOperation operation, int block, int order)
+        {
+            switch (operation)
+            {
+                case ILocalReferenceOperation reference:
+                    if (IsWriteOnly(reference))
+                    {
+                        AddWrite(reference.Local, block, order, LocalWrites.KeyOf(reference.Syntax));
+                    }
+                    else if (!reference.IsDeclaration)
+                    {
+                        _reads[reference.Syntax] = new Point(block, order, null);
+                        if (reference.Parent is ICompoundAssignmentOperation compound && compound.Target == reference)
+                        {
+                            // The write is recorded when the compound assignment itself is numbered, after its value.
+                            break;
+                        }
+                    }
+
+                    break;
+                case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target }:
+                    AddWrite(target.Local, block, order, target.Syntax);
+                    break;
+                case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation incremented }:
+                    AddWrite(incremented.Local, block, order, incremented.Syntax);
+                    break;
+                case ISimpleAssignmentOperation { Syntax: AssignmentExpressionSyntax coalesce } when coalesce.IsKind(SyntaxKind.CoalesceAssignmentExpression) &&
+                                                                                                  _writes.WriteAt(coalesce.Left) is { } written:
+                    // x ??= y is lowered into captures: the write to x is the assignment whose syntax is the ??= itself.
+                    AddWrite(written.Local, block, order, coalesce.Left);
+                    break;
+                case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol patternLocal } pattern:
+                    AddWrite(patternLocal, block, order, pattern.Syntax);
+                    break;
+            }
+        }
+
+        /// <summary>A local reference that only receives a value (=, out, deconstruction); += and ++ also read it.</summary>
+        private static bool IsWriteOnly(ILocalReferenceOperation reference)
+        {
+            switch (reference.Parent)
+            {
+                case ISimpleAssignmentOperation assignment when assignment.Target == reference:
+                    return true;
+                case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref }:
+                    return true;
+                case IDeclarationExpressionOperation:
+                    return true;
+                case ITupleOperation:
+                    for (var current = reference.Parent; current is not null; current = current.Parent)
+                    {
+                        if (current is IDeconstructionAssignmentOperation deconstruction)
+                        {
+                            return deconstruction.Target.Syntax.Span.Contains(reference.Syntax.Span);
+                        }
+
+                        if (current is not (ITupleOperation or IDeclarationExpressionOperation))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        private void AddWrite(ILocalSymbol local, int block, int order, SyntaxNode key)
+        {
+            if (!_writesByBlock.TryGetValue((local, block), out var list))
+            {
+                list = new List<Point>();
+                _writesByBlock.Add((local, block), list);
+            }
+
+            list.Add(new Point(block, order, key));
+        }
+
+        private static ControlFlowGraph? TryCreateGraph(IOperation root, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return root switch
+                {
+                    IMethodBodyOperation body => ControlFlowGraph.Create(body, cancellationToken),
+                    IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor, cancellationToken),
+                    IBlockOperation { Parent: null } block => ControlFlowGraph.Create(block, cancellationToken),
+                    IFieldInitializerOperation field => ControlFlowGraph.Create(field, cancellationToken),
+                    IPropertyInitializerOperation property => ControlFlowGraph.Create(property, cancellationToken),
+                    IParameterInitializerOperation parameter => ControlFlowGraph.Create(parameter, cancellationToken),
+                    _ => null,
+                };
+            }
+            catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+            {
+                // Code the compiler could not fully bind while the user types: fall back to every write.
+                return null;
+            }
+        }
+
+        private readonly struct Point
+        {
+            public Point(int block, int order, SyntaxNode? key)
+            {
+                Block = block;
+                Order = order;
+                Key = key;
+            }
+
+            public int Block { get; }
+
+            public int Order { get; }
+
+            public SyntaxNode? Key { get; }
+        }
+
+        private sealed class LocalBlockComparer : IEqualityComparer<(ILocalSymbol Local, int Block)>
+        {
+            public static readonly LocalBlockComparer Instance = new LocalBlockComparer();
+
+            public bool Equals((ILocalSymbol Local, int Block) x, (ILocalSymbol Local, int Block) y) =>
+                x.Block == y.Block && SymbolEqualityComparer.Default.Equals(x.Local, y.Local);
+
+            public int GetHashCode((ILocalSymbol Local, int Block) obj) =>
+                (SymbolEqualityComparer.Default.GetHashCode(obj.Local) * 397) ^ obj.Block;
+        }
+    }
+}
