@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -62,15 +61,27 @@ namespace Palisade.Analyzers.Logging
 
         private readonly LoggingSymbols _symbols;
         private readonly LoggingOptions _options;
-        private readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<IOperation>>> _assignmentsByBlock =
-            new ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, List<IOperation>>>();
 
         private readonly ConcurrentDictionary<ITypeSymbol, string> _exposedMembers = new ConcurrentDictionary<ITypeSymbol, string>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<LoggingOptions, SensitiveValueTracer> _perSection = new ConcurrentDictionary<LoggingOptions, SensitiveValueTracer>();
 
         public SensitiveValueTracer(LoggingSymbols symbols, LoggingOptions options)
         {
             _symbols = symbols;
             _options = options;
+        }
+
+        /// <summary>The tracer for the options of <paramref name="tree"/>'s section (the file that logs).</summary>
+        private SensitiveValueTracer At(SyntaxTree? tree)
+        {
+            var options = _options.For(tree);
+            return ReferenceEquals(options, _options) ? this : _perSection.GetOrAdd(options, o => new SensitiveValueTracer(_symbols, o));
+        }
+
+        private static SyntaxTree? TreeOf(ISymbol symbol)
+        {
+            var references = symbol.DeclaringSyntaxReferences;
+            return references.IsEmpty ? null : references[0].SyntaxTree;
         }
 
         /// <summary>
@@ -80,6 +91,12 @@ namespace Palisade.Analyzers.Logging
         /// objects print their properties.
         /// </summary>
         public List<SensitiveFinding> Find(IOperation value, bool structured)
+        {
+            var scoped = At(value.Syntax.SyntaxTree);
+            return ReferenceEquals(scoped, this) ? FindHere(value, structured) : scoped.FindHere(value, structured);
+        }
+
+        private List<SensitiveFinding> FindHere(IOperation value, bool structured)
         {
             var findings = new List<SensitiveFinding>();
             var unwrapped = Unwrap(value);
@@ -129,6 +146,12 @@ namespace Palisade.Analyzers.Logging
         /// <summary>True when a parameter or member is sensitive by its name and type, or by a classification attribute.</summary>
         public bool IsSensitiveSymbol(ISymbol symbol, ITypeSymbol? type, bool structured, out string what)
         {
+            var scoped = At(TreeOf(symbol));
+            if (!ReferenceEquals(scoped, this))
+            {
+                return scoped.IsSensitiveSymbol(symbol, type, structured, out what);
+            }
+
             what = symbol.Name;
             if (IsClassified(symbol))
             {
@@ -239,7 +262,7 @@ namespace Palisade.Analyzers.Logging
             }
 
             var type = op.Type;
-            if (IsNeverSensitive(type))
+            if (IsNeverSensitive(type) && !SymbolEqualityComparer.Default.Equals(type, _symbols.StringValues))
             {
                 return null;
             }
@@ -290,6 +313,30 @@ namespace Palisade.Analyzers.Logging
                 case ICoalesceOperation coalesce:
                     return Trace(coalesce.Value, structured, depth + 1, visited, out viaLocal) ??
                            Trace(coalesce.WhenNull, structured, depth + 1, visited, out viaLocal);
+
+                case ISwitchExpressionOperation switchExpression:
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        var fromArm = Trace(arm.Value, structured, depth + 1, visited, out viaLocal);
+                        if (fromArm is not null)
+                        {
+                            return fromArm;
+                        }
+                    }
+
+                    return null;
+
+                case ITupleOperation tuple:
+                    foreach (var element in tuple.Elements)
+                    {
+                        var fromElement = Trace(element, structured, depth + 1, visited, out viaLocal);
+                        if (fromElement is not null)
+                        {
+                            return fromElement;
+                        }
+                    }
+
+                    return null;
 
                 case IConditionalAccessOperation conditionalAccess:
                     return Trace(conditionalAccess.WhenNotNull, structured, depth + 1, visited, out viaLocal);
@@ -427,48 +474,39 @@ namespace Palisade.Analyzers.Logging
         }
 
         /// <summary>
-        /// Every value assigned to the local in its code block. The block is indexed once (all locals at a time) and
-        /// kept while the operation tree lives, so many log calls in one long method do not each rescan it.
+        /// The values assigned to the local that can reach this read, from the flow core's index of the body (built
+        /// once per body and shared with the SQL rules): a local overwritten before it is logged is not the secret.
         /// </summary>
-        private IEnumerable<IOperation> AssignmentsOf(ILocalReferenceOperation local)
+        private static IEnumerable<IOperation> AssignmentsOf(ILocalReferenceOperation local) => AssignmentsOf(local, new HashSet<LocalWrite>());
+
+        private static IEnumerable<IOperation> AssignmentsOf(ILocalReferenceOperation local, HashSet<LocalWrite> seen)
         {
-            var root = (IOperation)local;
-            while (root.Parent is not null)
+            var compilation = local.SemanticModel?.Compilation;
+            if (compilation is null)
             {
-                root = root.Parent;
+                yield break;
             }
 
-            var index = _assignmentsByBlock.GetValue(root, IndexAssignments);
-            return index.TryGetValue(local.Local, out var values) ? values : Enumerable.Empty<IOperation>();
-        }
-
-        private static Dictionary<ILocalSymbol, List<IOperation>> IndexAssignments(IOperation root)
-        {
-            var index = new Dictionary<ILocalSymbol, List<IOperation>>(SymbolEqualityComparer.Default);
-            foreach (var candidate in root.Descendants())
+            foreach (var write in FlowContext.Get(compilation).FlowOf(local, System.Threading.CancellationToken.None).For(local, System.Threading.CancellationToken.None))
             {
-                var (symbol, value) = candidate switch
-                {
-                    IVariableDeclaratorOperation declarator => (declarator.Symbol, declarator.Initializer?.Value),
-                    IAssignmentOperation { Target: ILocalReferenceOperation target } assignment => (target.Local, assignment.Value),
-                    _ => (null, null),
-                };
-
-                if (symbol is null || value is null)
+                if (!seen.Add(write))
                 {
                     continue;
                 }
 
-                if (!index.TryGetValue(symbol, out var values))
+                if (write.Kind is WriteKind.Value or WriteKind.Append or WriteKind.Element)
                 {
-                    values = new List<IOperation>();
-                    index.Add(symbol, values);
+                    yield return write.Operation;
                 }
 
-                values.Add(value);
+                if (write.Kind == WriteKind.Append && write.Target is ILocalReferenceOperation previous)
+                {
+                    foreach (var earlier in AssignmentsOf(previous, seen))
+                    {
+                        yield return earlier;
+                    }
+                }
             }
-
-            return index;
         }
 
         /// <summary>An object whose properties are written out: destructured by structured loggers, or a record / anonymous object printed as text.</summary>
@@ -530,7 +568,7 @@ namespace Palisade.Analyzers.Logging
 
         private bool IsSanitizer(IMethodSymbol method)
         {
-            if (_options.IsSanitizerName(method.Name))
+            if (_options.IsSanitizer(method))
             {
                 return true;
             }
@@ -538,16 +576,8 @@ namespace Palisade.Analyzers.Logging
             return _symbols.Redactor is not null && method.ContainingType is not null && LoggingSymbols.InheritsFrom(method.ContainingType, _symbols.Redactor);
         }
 
-        /// <summary>Values that print no secret whatever they were computed from: numbers, booleans, lengths, enums, dates.</summary>
-        private bool IsNeverSensitive(ITypeSymbol? type)
-        {
-            if (type is null || !type.IsValueType)
-            {
-                return false;
-            }
-
-            return !SymbolEqualityComparer.Default.Equals(type, _symbols.StringValues);
-        }
+        /// <summary>Values that print no secret whatever they were computed from: numbers, booleans, enums, Guid and dates (the flow core's safe types).</summary>
+        private static bool IsNeverSensitive(ITypeSymbol? type) => StringTracer.IsSafeType(type);
 
         /// <summary>Types that print their content when logged: text, text-like wrappers, and values of unknown type.</summary>
         private bool IsTextBearing(ITypeSymbol? type)
