@@ -8,7 +8,7 @@ namespace Palisade.Analyzers.Flow
     /// <summary>
     /// A configured list of methods, each written as a documentation ID (<c>M:MyCo.Db.Run(System.String)</c>, one
     /// overload) or as a dotted name without parameters (<c>MyCo.Db.Run</c>, every overload). A method also matches when
-    /// it overrides or implements a listed one, so listing <c>System.Data.Common.DbCommandBuilder.QuoteIdentifier</c>
+    /// it overrides a listed one or implements a listed interface method, so listing <c>System.Data.Common.DbCommandBuilder.QuoteIdentifier</c>
     /// covers every provider's command builder.
     /// </summary>
     internal sealed class MethodList
@@ -70,9 +70,42 @@ namespace Palisade.Analyzers.Flow
             var depth = 0;
             for (var current = method.OriginalDefinition; current is not null && depth < 8; current = current.OverriddenMethod?.OriginalDefinition, depth++)
             {
-                if (Matches(current))
+                if (Matches(current) || ImplementsListed(current))
                 {
                     return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A class method that implements a listed interface method (implicitly or explicitly).</summary>
+        private bool ImplementsListed(IMethodSymbol method)
+        {
+            foreach (var explicitImplementation in method.ExplicitInterfaceImplementations)
+            {
+                if (Matches(explicitImplementation.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            var type = method.ContainingType;
+            if (type is null || type.TypeKind == TypeKind.Interface || method.IsStatic)
+            {
+                return false;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                foreach (var member in @interface.GetMembers(method.Name))
+                {
+                    if (member is IMethodSymbol interfaceMethod &&
+                        Matches(interfaceMethod.OriginalDefinition) &&
+                        SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMethod)?.OriginalDefinition, method))
+                    {
+                        return true;
+                    }
                 }
             }
 

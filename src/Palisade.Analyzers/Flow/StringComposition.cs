@@ -22,14 +22,22 @@ namespace Palisade.Analyzers.Flow
     /// <summary>One piece of a composed string: constant text or a hole.</summary>
     internal sealed class StringPart
     {
-        private StringPart(StringPartKind kind, string text, IOperation? operation, IOperation? source, string reason)
+        private StringPart(StringPartKind kind, string text, IOperation? operation, IOperation? source, string reason, string? flag = null, bool viaLocal = false)
         {
             Kind = kind;
             Text = text;
             Operation = operation;
             Source = source;
             Reason = reason;
+            Flag = flag;
+            ViaLocal = viaLocal;
         }
+
+        /// <summary>For holes a rule's policy flagged: how the rule names the value ("password", "config[\"Db:Password\"]").</summary>
+        public string? Flag { get; }
+
+        /// <summary>For flagged holes: true when the value reached the walked expression through a local's assignment.</summary>
+        public bool ViaLocal { get; }
 
         public StringPartKind Kind { get; }
 
@@ -52,6 +60,9 @@ namespace Palisade.Analyzers.Flow
 
         public static StringPart ForSafeHole(IOperation operation, string reason) =>
             new StringPart(StringPartKind.SafeHole, string.Empty, operation, null, reason);
+
+        public static StringPart ForFlaggedHole(IOperation operation, string flag, bool viaLocal) =>
+            new StringPart(StringPartKind.UntrustedHole, string.Empty, operation, operation, string.Empty, flag, viaLocal);
 
         public static StringPart ForUntrustedHole(IOperation operation, IOperation source) =>
             new StringPart(StringPartKind.UntrustedHole, string.Empty, operation, source, string.Empty);

@@ -23,12 +23,21 @@ namespace Palisade.Analyzers.Flow
             public static Walk ForFieldInitializer(StringTracer tracer, CancellationToken cancellationToken) =>
                 new Walk(tracer, cancellationToken) { _fieldsAsConstantsOnly = true };
 
-            public Walk(StringTracer tracer, CancellationToken cancellationToken, HashSet<ISymbol>? visiting = null)
+            private readonly FlowPolicy? _policy;
+
+            /// <summary>How many local assignments the walk is inside: a flagged value found there came through a local.</summary>
+            private int _throughLocals;
+
+            public Walk(StringTracer tracer, CancellationToken cancellationToken, HashSet<ISymbol>? visiting = null, FlowPolicy? policy = null)
             {
                 _tracer = tracer;
                 _cancellationToken = cancellationToken;
                 _visiting = visiting ?? new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+                _policy = policy;
             }
+
+            /// <summary>A walk of a part of this value (a branch, a receiver) that shares its state and policy.</summary>
+            private Walk Sub() => new Walk(_tracer, _cancellationToken, _visiting, _policy) { _throughLocals = _throughLocals, _fieldsAsConstantsOnly = _fieldsAsConstantsOnly };
 
             public ImmutableArray<StringPart>.Builder Parts { get; } = ImmutableArray.CreateBuilder<StringPart>();
 
@@ -43,6 +52,19 @@ namespace Palisade.Analyzers.Flow
 
                 _cancellationToken.ThrowIfCancellationRequested();
                 var op = Unwrap(operation);
+                if (_policy is not null && !(op is IParameterReferenceOperation boundParameter && scope.Bindings.ContainsKey(boundParameter.Parameter.OriginalDefinition)))
+                {
+                    switch (_policy.Judge(op, out var description))
+                    {
+                        case FlowVerdict.Flagged:
+                            Parts.Add(StringPart.ForFlaggedHole(op, description, _throughLocals > 0));
+                            return;
+                        case FlowVerdict.Clean:
+                            Parts.Add(StringPart.ForSafeHole(op, description));
+                            return;
+                    }
+                }
+
                 if (op.ConstantValue.HasValue)
                 {
                     AddText(ConstantText(op.ConstantValue.Value));
@@ -72,6 +94,36 @@ namespace Palisade.Analyzers.Flow
                         return;
                     case ICoalesceOperation coalesce:
                         VisitChoice(op, new[] { coalesce.Value, coalesce.WhenNull }, scope);
+                        return;
+                    case ITupleOperation tuple:
+                        foreach (var element in tuple.Elements)
+                        {
+                            Visit(element, scope);
+                        }
+
+                        return;
+                    case IConditionalAccessOperation conditionalAccess:
+                        Visit(conditionalAccess.WhenNotNull, scope);
+                        return;
+                    case IConditionalAccessInstanceOperation:
+                        var owner = op.Parent;
+                        while (owner is not null and not IConditionalAccessOperation)
+                        {
+                            owner = owner.Parent;
+                        }
+
+                        if (owner is IConditionalAccessOperation access)
+                        {
+                            Visit(access.Operation, scope);
+                        }
+                        else
+                        {
+                            Untrusted(op, op);
+                        }
+
+                        return;
+                    case IAwaitOperation awaited:
+                        Visit(awaited.Operation, scope);
                         return;
                     case IInvocationOperation invocation:
                         VisitInvocation(invocation, scope);
@@ -106,7 +158,7 @@ namespace Palisade.Analyzers.Flow
                         Parts.Add(StringPart.ForSafeHole(op, "choice among fixed texts"));
                         return;
                     default:
-                        Untrusted(op, op);
+                        Opaque(op, scope);
                         return;
                 }
             }
@@ -129,6 +181,30 @@ namespace Palisade.Analyzers.Flow
             }
 
             private void Untrusted(IOperation hole, IOperation source) => Parts.Add(StringPart.ForUntrustedHole(hole, source));
+
+            /// <summary>An opaque value: the policy may name the values whose text it carries (an unknown method's arguments).</summary>
+            private void Opaque(IOperation hole, Scope scope)
+            {
+                var carried = _policy?.Carried(hole);
+                if (carried is null)
+                {
+                    Untrusted(hole, hole);
+                    return;
+                }
+
+                Inexact();
+                var any = false;
+                foreach (var value in carried)
+                {
+                    any = true;
+                    Visit(value, scope);
+                }
+
+                if (!any)
+                {
+                    Untrusted(hole, hole);
+                }
+            }
 
             private void Inexact() => Exact = false;
 
@@ -188,7 +264,7 @@ namespace Palisade.Analyzers.Flow
                 var branchWalks = new List<Walk>();
                 foreach (var branch in branches)
                 {
-                    var walk = new Walk(_tracer, _cancellationToken, _visiting);
+                    var walk = Sub();
                     walk.Visit(branch, scope);
                     branchWalks.Add(walk);
                 }
@@ -264,7 +340,7 @@ namespace Palisade.Analyzers.Flow
                 if (method.ContainingType?.SpecialType == SpecialType.System_String && !method.IsStatic && invocation.Instance is not null)
                 {
                     // Trim, ToUpper, Substring, Replace...: the result carries the receiver's text (and Replace's new text).
-                    var receiver = new Walk(_tracer, _cancellationToken, _visiting);
+                    var receiver = Sub();
                     receiver.Visit(invocation.Instance, scope);
                     foreach (var argument in invocation.Arguments)
                     {
@@ -323,7 +399,7 @@ namespace Palisade.Analyzers.Flow
                     return;
                 }
 
-                Untrusted(invocation, invocation);
+                Opaque(invocation, scope);
             }
 
             private void VisitConcat(IInvocationOperation invocation, Scope scope)
@@ -580,7 +656,7 @@ namespace Palisade.Analyzers.Flow
 
             private bool IsSafeText(IOperation value, Scope scope)
             {
-                var walk = new Walk(_tracer, _cancellationToken, _visiting);
+                var walk = Sub();
                 walk.Visit(value, scope);
                 return walk.Parts.All(p => p.Kind != StringPartKind.UntrustedHole);
             }
@@ -616,7 +692,9 @@ namespace Palisade.Analyzers.Flow
                     }
 
                     _visitingWrites.Add(write);
+                    _throughLocals++;
                     VisitWrite(reference, write, scope);
+                    _throughLocals--;
                     _visitingWrites.Remove(write);
                 }
             }

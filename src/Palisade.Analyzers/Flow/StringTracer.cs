@@ -46,9 +46,12 @@ namespace Palisade.Analyzers.Flow
         public FlowContext Context => _context;
 
         /// <summary>Splits <paramref name="value"/> into text and holes. Never throws on broken code: unknown shapes become holes.</summary>
-        public StringComposition Decompose(IOperation value, CancellationToken cancellationToken = default)
+        public StringComposition Decompose(IOperation value, CancellationToken cancellationToken = default) => Decompose(value, null, cancellationToken);
+
+        /// <summary>Splits <paramref name="value"/> with a rule family's <paramref name="policy"/> judging each value met.</summary>
+        public StringComposition Decompose(IOperation value, FlowPolicy? policy, CancellationToken cancellationToken)
         {
-            var walk = new Walk(this, cancellationToken);
+            var walk = new Walk(this, cancellationToken, null, policy);
             walk.Visit(value, Scope.Root);
             return new StringComposition(walk.Parts.ToImmutable(), walk.Exact);
         }

@@ -102,7 +102,7 @@ namespace Palisade.Analyzers.Logging
                 }
 
                 var canMask = parameter.IsParams || AcceptsString(parameter.OriginalDefinition.Type);
-                foreach (var value in SensitiveValueTracer.Expand(argument))
+                foreach (var value in SensitiveValues.Expand(argument))
                 {
                     var argumentIndex = argumentSyntaxes is { } list && value.Syntax.Parent is ArgumentSyntax argumentSyntax ? list.IndexOf(argumentSyntax) : -1;
                     var fillsTemplate = templateIndex >= 0 && argumentIndex > templateIndex;

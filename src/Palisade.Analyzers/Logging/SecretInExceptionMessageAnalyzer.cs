@@ -24,11 +24,11 @@ namespace Palisade.Analyzers.Logging
                 return;
             }
 
-            var tracer = new SensitiveValueTracer(symbols, LoggingOptions.Read(context.Options));
+            var tracer = new SensitiveValues(symbols, LoggingOptions.Read(context.Options));
             context.RegisterOperationAction(c => AnalyzeCreation(c, symbols, tracer), OperationKind.ObjectCreation);
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, LoggingSymbols symbols, SensitiveValueTracer tracer)
+        private static void AnalyzeCreation(OperationAnalysisContext context, LoggingSymbols symbols, SensitiveValues tracer)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             if (!symbols.IsException(creation.Type) || creation.Type is null)
@@ -46,7 +46,7 @@ namespace Palisade.Analyzers.Logging
                     continue;
                 }
 
-                foreach (var finding in tracer.Find(argument.Value, structured: false))
+                foreach (var finding in tracer.Find(argument.Value, structured: false, context.CancellationToken))
                 {
                     context.ReportDiagnostic(SensitiveValueReport.Create(Descriptors.SecretInExceptionMessage, finding, creation.Type.Name, canMask: true, templateArgumentIndex: -1));
                 }

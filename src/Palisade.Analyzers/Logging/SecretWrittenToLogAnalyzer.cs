@@ -25,11 +25,11 @@ namespace Palisade.Analyzers.Logging
                 return;
             }
 
-            var tracer = new SensitiveValueTracer(symbols, LoggingOptions.Read(context.Options));
+            var tracer = new SensitiveValues(symbols, LoggingOptions.Read(context.Options));
             context.RegisterOperationAction(c => AnalyzeInvocation(c, sinks, tracer), OperationKind.Invocation);
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, LogSinks sinks, SensitiveValueTracer tracer)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, LogSinks sinks, SensitiveValues tracer)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var values = sinks.LoggedValues(invocation);
@@ -48,7 +48,7 @@ namespace Palisade.Analyzers.Logging
                     continue;
                 }
 
-                foreach (var finding in tracer.Find(logged.Value, logged.Structured))
+                foreach (var finding in tracer.Find(logged.Value, logged.Structured, context.CancellationToken))
                 {
                     context.ReportDiagnostic(SensitiveValueReport.Create(Descriptors.SecretWrittenToLog, finding, sinkName, logged.CanMask, logged.TemplateArgumentIndex));
                 }

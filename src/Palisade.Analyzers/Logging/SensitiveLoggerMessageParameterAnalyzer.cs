@@ -25,11 +25,11 @@ namespace Palisade.Analyzers.Logging
                 return;
             }
 
-            var tracer = new SensitiveValueTracer(symbols, LoggingOptions.Read(context.Options));
+            var tracer = new SensitiveValues(symbols, LoggingOptions.Read(context.Options));
             context.RegisterSymbolAction(c => AnalyzeMethod(c, symbols, tracer), SymbolKind.Method);
         }
 
-        private static void AnalyzeMethod(SymbolAnalysisContext context, LoggingSymbols symbols, SensitiveValueTracer tracer)
+        private static void AnalyzeMethod(SymbolAnalysisContext context, LoggingSymbols symbols, SensitiveValues tracer)
         {
             var method = (IMethodSymbol)context.Symbol;
 

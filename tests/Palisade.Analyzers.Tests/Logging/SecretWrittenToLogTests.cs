@@ -185,9 +185,66 @@ namespace Palisade.Analyzers.Tests.Logging
         }
 
         [Fact]
+        public async Task Default_sanitizer_is_matched_by_its_whole_name()
+        {
+            await Verify.VerifyAnalyzerAsync(LoggingTestSource.Wrap("""logger.LogInformation("Key {K}", Protect(apiKey));"""));
+        }
+
+        [Fact]
+        public async Task A_method_that_only_contains_a_sanitizer_name_is_not_one()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = LoggingTestSource.Wrap("""logger.LogInformation("Key {K}", {|#0:Unprotect(apiKey)|});""").Replace(
+                    "public async Task Run(", "private static string Unprotect(string value) => value.Trim();\n    public async Task Run("),
+            };
+            test.ExpectedDiagnostics.Add(Expected.WithLocation(0));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Option_in_an_editorconfig_section_reaches_the_logging_rules()
+        {
+            var test = new Verify.Test { TestCode = LoggingTestSource.Wrap("""logger.LogInformation("Id {Id}", {|#0:doorPinCode|});""").Replace("public async Task Run(", "private readonly string doorPinCode = System.Guid.NewGuid().ToString();\n    public async Task Run(") };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\npalisade.secret_words = pin code"));
+            test.ExpectedDiagnostics.Add(Expected.WithLocation(0));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Local_overwritten_before_it_is_logged_is_not_the_secret()
+        {
+            await Verify.VerifyAnalyzerAsync(LoggingTestSource.Wrap("""var shown = apiKey; shown = "(hidden)"; logger.LogInformation("Key {K}", shown);"""));
+        }
+
+        [Fact]
+        public async Task Secret_chosen_by_a_switch_expression_is_found()
+        {
+            await Verify.VerifyAnalyzerAsync(
+                LoggingTestSource.Wrap("""var shown = userId switch { 0 => "none", _ => apiKey }; logger.LogInformation("Key {K}", {|#0:shown|});"""),
+                Expected.WithLocation(0));
+        }
+
+        [Fact]
+        public async Task Secret_inside_a_tuple_is_found()
+        {
+            await Verify.VerifyAnalyzerAsync(
+                LoggingTestSource.Wrap("""logger.LogInformation("Pair {P}", {|#0:(userId, apiKey)|});"""),
+                Expected.WithLocation(0));
+        }
+
+        [Fact]
+        public async Task Secret_passed_through_a_helper_that_builds_a_message_is_found()
+        {
+            await Verify.VerifyAnalyzerAsync(
+                LoggingTestSource.Wrap("""logger.LogInformation({|#0:Describe("key=" + apiKey)|});"""),
+                Expected.WithLocation(0));
+        }
+
+        [Fact]
         public async Task Configured_sanitizer_list_replaces_the_default()
         {
-            var test = new Verify.Test { TestCode = LoggingTestSource.Wrap("""logger.LogInformation("Key {K}", {|#0:Mask(apiKey)|});""") };
+            var test = new Verify.Test { TestCode = LoggingTestSource.Wrap("""logger.LogInformation("Key {K}", {|#0:Protect(apiKey)|});""") };
             test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\npalisade.logging.sanitizers = Describe"));
             test.ExpectedDiagnostics.Add(Expected.WithLocation(0));
             await test.RunAsync();

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -41,20 +42,16 @@ namespace Palisade.Analyzers.Logging
     }
 
     /// <summary>
-    /// Decides whether a logged expression carries a sensitive value, and where. Follows the value through
-    /// interpolation, concatenation, string.Format/Concat/Join, ToString()/Trim()/case changes, ?:, ?? and locals;
-    /// stops at sanitizers (masking, hashing, encryption, Microsoft.Extensions.Compliance redactors), at constants and
-    /// at anything that is not text (lengths, booleans, numbers). This is the logging family's own tracer; it is
-    /// kept behind this small API so it can later be unified with the shared string-composition tracer.
+    /// The logging family's policy over the flow core: decides whether a logged expression carries a sensitive value,
+    /// and where. The value itself is walked by the one walker every family uses (<see cref="StringTracer"/>: locals
+    /// through reaching writes, concatenation, interpolation, Format/Concat/Join, choices, switch expressions, tuples,
+    /// StringBuilder, helper methods); this class only judges what the walker meets: secret-named symbols, secret
+    /// configuration keys, Authorization headers, classified data, objects exposing one. It stops at sanitizers (by
+    /// whole method name, or Microsoft.Extensions.Compliance redactors), at constants and at values that print no
+    /// secret (numbers, booleans, enums, Guid, dates).
     /// </summary>
-    internal sealed class SensitiveValueTracer
+    internal sealed class SensitiveValues
     {
-        private const int MaxDepth = 8;
-
-        private static readonly ImmutableHashSet<string> TextPreservingMethods = ImmutableHashSet.Create(
-            StringComparer.Ordinal,
-            "ToString", "Trim", "TrimStart", "TrimEnd", "ToUpper", "ToLower", "ToUpperInvariant", "ToLowerInvariant", "Normalize", "PadLeft", "PadRight");
-
         /// <summary>Getters whose string key names the value they return (configuration, environment).</summary>
         private static readonly ImmutableHashSet<string> KeyedGetters = ImmutableHashSet.Create(
             StringComparer.Ordinal, "GetValue", "GetRequiredValue", "GetEnvironmentVariable", "GetSection");
@@ -63,19 +60,20 @@ namespace Palisade.Analyzers.Logging
         private readonly LoggingOptions _options;
 
         private readonly ConcurrentDictionary<ITypeSymbol, string> _exposedMembers = new ConcurrentDictionary<ITypeSymbol, string>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<LoggingOptions, SensitiveValueTracer> _perSection = new ConcurrentDictionary<LoggingOptions, SensitiveValueTracer>();
+        private readonly ConcurrentDictionary<Compilation, StringTracer> _walkers = new ConcurrentDictionary<Compilation, StringTracer>();
+        private readonly ConcurrentDictionary<LoggingOptions, SensitiveValues> _perSection = new ConcurrentDictionary<LoggingOptions, SensitiveValues>();
 
-        public SensitiveValueTracer(LoggingSymbols symbols, LoggingOptions options)
+        public SensitiveValues(LoggingSymbols symbols, LoggingOptions options)
         {
             _symbols = symbols;
             _options = options;
         }
 
         /// <summary>The tracer for the options of <paramref name="tree"/>'s section (the file that logs).</summary>
-        private SensitiveValueTracer At(SyntaxTree? tree)
+        private SensitiveValues At(SyntaxTree? tree)
         {
             var options = _options.For(tree);
-            return ReferenceEquals(options, _options) ? this : _perSection.GetOrAdd(options, o => new SensitiveValueTracer(_symbols, o));
+            return ReferenceEquals(options, _options) ? this : _perSection.GetOrAdd(options, o => new SensitiveValues(_symbols, o));
         }
 
         private static SyntaxTree? TreeOf(ISymbol symbol)
@@ -90,28 +88,28 @@ namespace Palisade.Analyzers.Logging
         /// properties), so an object that exposes a sensitive property counts; as text only records and anonymous
         /// objects print their properties.
         /// </summary>
-        public List<SensitiveFinding> Find(IOperation value, bool structured)
+        public List<SensitiveFinding> Find(IOperation value, bool structured, CancellationToken cancellationToken = default)
         {
             var scoped = At(value.Syntax.SyntaxTree);
-            return ReferenceEquals(scoped, this) ? FindHere(value, structured) : scoped.FindHere(value, structured);
+            return ReferenceEquals(scoped, this) ? FindHere(value, structured, cancellationToken) : scoped.FindHere(value, structured, cancellationToken);
         }
 
-        private List<SensitiveFinding> FindHere(IOperation value, bool structured)
+        private List<SensitiveFinding> FindHere(IOperation value, bool structured, CancellationToken cancellationToken)
         {
             var findings = new List<SensitiveFinding>();
             var unwrapped = Unwrap(value);
             switch (unwrapped)
             {
                 case IInterpolatedStringOperation interpolated:
-                    AddInterpolationFindings(interpolated, findings);
+                    AddInterpolationFindings(interpolated, findings, cancellationToken);
                     break;
                 case IInterpolatedStringHandlerCreationOperation handler when handler.Content is IInterpolatedStringOperation content:
-                    AddInterpolationFindings(content, findings);
+                    AddInterpolationFindings(content, findings, cancellationToken);
                     break;
                 case IBinaryOperation binary when IsStringConcatenation(binary):
                     foreach (var operand in ConcatenationOperands(binary))
                     {
-                        var what = Trace(operand, structured: false, 0, null, out var viaLocal);
+                        var what = Trace(operand, structured: false, cancellationToken, out var viaLocal);
                         if (what is not null)
                         {
                             findings.Add(new SensitiveFinding(operand, what, FindingShape.ConcatenationOperand, !viaLocal));
@@ -122,7 +120,7 @@ namespace Palisade.Analyzers.Logging
                 case IInvocationOperation invocation when IsStringFormat(invocation.TargetMethod):
                     foreach (var argument in FormatArguments(invocation))
                     {
-                        var what = Trace(argument, structured: false, 0, null, out var viaLocal);
+                        var what = Trace(argument, structured: false, cancellationToken, out var viaLocal);
                         if (what is not null)
                         {
                             findings.Add(new SensitiveFinding(argument, what, FindingShape.FormatArgument, !viaLocal));
@@ -131,7 +129,7 @@ namespace Palisade.Analyzers.Logging
 
                     break;
                 default:
-                    var found = Trace(value, structured, 0, null, out var indirect);
+                    var found = Trace(value, structured, cancellationToken, out var indirect);
                     if (found is not null)
                     {
                         findings.Add(new SensitiveFinding(value, found, FindingShape.WholeValue, !indirect));
@@ -220,7 +218,7 @@ namespace Palisade.Analyzers.Logging
             return false;
         }
 
-        private void AddInterpolationFindings(IInterpolatedStringOperation interpolated, List<SensitiveFinding> findings)
+        private void AddInterpolationFindings(IInterpolatedStringOperation interpolated, List<SensitiveFinding> findings, CancellationToken cancellationToken)
         {
             foreach (var part in interpolated.Parts)
             {
@@ -230,7 +228,7 @@ namespace Palisade.Analyzers.Logging
                     continue;
                 }
 
-                var what = Trace(expression, structured: false, 0, null, out var viaLocal);
+                var what = Trace(expression, structured: false, cancellationToken, out var viaLocal);
                 if (what is not null)
                 {
                     findings.Add(new SensitiveFinding(part, what, FindingShape.InterpolationHole, !viaLocal));
@@ -238,132 +236,163 @@ namespace Palisade.Analyzers.Logging
             }
         }
 
-        private string? Trace(IOperation? operation, bool structured, int depth, HashSet<ILocalSymbol>? visited, out bool viaLocal)
+        /// <summary>
+        /// Walks the value with the flow core's one walker (locals through reaching writes, concatenation,
+        /// interpolation, Format/Concat/Join, choices, switch expressions, tuples, StringBuilder, helper methods) and
+        /// returns how the first sensitive source it carries is named.
+        /// </summary>
+        private string? Trace(IOperation? operation, bool structured, CancellationToken cancellationToken, out bool viaLocal)
         {
             viaLocal = false;
-            if (operation is null || depth > MaxDepth)
+            if (operation is null || operation.SemanticModel?.Compilation is not { } compilation)
             {
                 return null;
             }
 
-            var op = Unwrap(operation);
-            // Literals and nameof are text the author wrote, not a secret's value. A named constant is different:
-            // `const string DatabasePassword = "..."` is a hard-coded secret, and logging it leaks it like any other.
-            if (op is IInvalidOperation ||
-                (op.ConstantValue.HasValue && op is not IFieldReferenceOperation && op is not ILocalReferenceOperation))
+            var walker = _walkers.GetOrAdd(compilation, c => new StringTracer(c, MethodList.Empty));
+            var composition = walker.Decompose(operation, new SensitiveSources(this, operation, structured, cancellationToken), cancellationToken);
+            foreach (var part in composition.Parts)
             {
-                return null;
+                if (part.Flag is not null)
+                {
+                    viaLocal = part.ViaLocal;
+                    return part.Flag;
+                }
             }
 
-            // Members marked as classified data count whatever their type.
-            if (op is IMemberReferenceOperation classifiedMember && IsClassified(classifiedMember.Member))
-            {
-                return classifiedMember.Member.Name;
-            }
-
-            var type = op.Type;
-            if (IsNeverSensitive(type) && !SymbolEqualityComparer.Default.Equals(type, _symbols.StringValues))
-            {
-                return null;
-            }
-
-            switch (op)
-            {
-                case ILocalReferenceOperation local:
-                    if (IsSensitiveSymbol(local.Local, type, structured, out var localWhat))
-                    {
-                        return localWhat;
-                    }
-
-                    viaLocal = true;
-                    return TraceLocal(local, structured, depth, visited);
-
-                case IParameterReferenceOperation parameter:
-                    return IsSensitiveSymbol(parameter.Parameter, type, structured, out var parameterWhat) ? parameterWhat : null;
-
-                case IFieldReferenceOperation field:
-                    return IsSensitiveSymbol(field.Field, type, structured, out var fieldWhat) ? fieldWhat : null;
-
-                case IPropertyReferenceOperation property:
-                    return TraceProperty(property, type, structured, depth, visited, out viaLocal);
-
-                case IInvocationOperation invocation:
-                    return TraceInvocation(invocation, structured, depth, visited, out viaLocal);
-
-                case IInterpolatedStringOperation interpolated:
-                    foreach (var part in interpolated.Parts)
-                    {
-                        var hole = Trace(HoleExpression(part), false, depth + 1, visited, out viaLocal);
-                        if (hole is not null)
-                        {
-                            return hole;
-                        }
-                    }
-
-                    return null;
-
-                case IBinaryOperation binary when IsStringConcatenation(binary):
-                    return Trace(binary.LeftOperand, false, depth + 1, visited, out viaLocal) ??
-                           Trace(binary.RightOperand, false, depth + 1, visited, out viaLocal);
-
-                case IConditionalOperation conditional:
-                    return Trace(conditional.WhenTrue, structured, depth + 1, visited, out viaLocal) ??
-                           Trace(conditional.WhenFalse, structured, depth + 1, visited, out viaLocal);
-
-                case ICoalesceOperation coalesce:
-                    return Trace(coalesce.Value, structured, depth + 1, visited, out viaLocal) ??
-                           Trace(coalesce.WhenNull, structured, depth + 1, visited, out viaLocal);
-
-                case ISwitchExpressionOperation switchExpression:
-                    foreach (var arm in switchExpression.Arms)
-                    {
-                        var fromArm = Trace(arm.Value, structured, depth + 1, visited, out viaLocal);
-                        if (fromArm is not null)
-                        {
-                            return fromArm;
-                        }
-                    }
-
-                    return null;
-
-                case ITupleOperation tuple:
-                    foreach (var element in tuple.Elements)
-                    {
-                        var fromElement = Trace(element, structured, depth + 1, visited, out viaLocal);
-                        if (fromElement is not null)
-                        {
-                            return fromElement;
-                        }
-                    }
-
-                    return null;
-
-                case IConditionalAccessOperation conditionalAccess:
-                    return Trace(conditionalAccess.WhenNotNull, structured, depth + 1, visited, out viaLocal);
-
-                case IConditionalAccessInstanceOperation:
-                    // The receiver of "x?.Member": trace x.
-                    var access = op.Parent;
-                    while (access is not null && access is not IConditionalAccessOperation)
-                    {
-                        access = access.Parent;
-                    }
-
-                    return access is IConditionalAccessOperation owner ? Trace(owner.Operation, structured, depth + 1, visited, out viaLocal) : null;
-
-                case IAwaitOperation awaited:
-                    return Trace(awaited.Operation, structured, depth + 1, visited, out viaLocal);
-            }
-
-            return ObjectExposure(op, type, structured);
+            return null;
         }
 
-        private string? TraceProperty(IPropertyReferenceOperation property, ITypeSymbol? type, bool structured, int depth, HashSet<ILocalSymbol>? visited, out bool viaLocal)
+        /// <summary>The logging family's policy over the walker: which values are sensitive, which are clean.</summary>
+        private sealed class SensitiveSources : FlowPolicy
         {
-            viaLocal = false;
-            var symbol = property.Property;
+            private readonly SensitiveValues _owner;
+            private readonly IOperation _root;
+            private readonly bool _rootStructured;
+            private HashSet<IOperation>? _serialized;
 
-            // config["Db:Password"], headers["Authorization"], section["ApiKey"]: the key names the value.
+            public CancellationToken CancellationToken { get; }
+
+            public SensitiveSources(SensitiveValues owner, IOperation root, bool structured, CancellationToken cancellationToken)
+            {
+                CancellationToken = cancellationToken;
+                _owner = owner;
+                _root = Unwrap(root);
+                _rootStructured = structured;
+            }
+
+            public override FlowVerdict Judge(IOperation op, out string description)
+            {
+                description = string.Empty;
+                var structured = (_rootStructured && op == _root) || (_serialized is not null && _serialized.Contains(op));
+
+                // Literals and nameof are text the author wrote, not a secret's value. A named constant is different:
+                // `const string DatabasePassword = "..."` is a hard-coded secret, and logging it leaks it like any other.
+                if (op is IInvalidOperation || (op.ConstantValue.HasValue && op is not IFieldReferenceOperation && op is not ILocalReferenceOperation))
+                {
+                    return FlowVerdict.Clean;
+                }
+
+                // Members marked as classified data count whatever their type.
+                if (op is IMemberReferenceOperation classifiedMember && _owner.IsClassified(classifiedMember.Member))
+                {
+                    description = classifiedMember.Member.Name;
+                    return FlowVerdict.Flagged;
+                }
+
+                var type = op.Type;
+                if (IsNeverSensitive(type) && !SymbolEqualityComparer.Default.Equals(type, _owner._symbols.StringValues))
+                {
+                    return FlowVerdict.Clean;
+                }
+
+                string? what;
+                switch (op)
+                {
+                    case ILocalReferenceOperation local:
+                        // A secret-named local is the secret; any other local is followed to the values that reach it.
+                        return _owner.IsSensitiveSymbol(local.Local, type, structured, out description) ? FlowVerdict.Flagged : FlowVerdict.Continue;
+                    case IParameterReferenceOperation parameter:
+                        return _owner.IsSensitiveSymbol(parameter.Parameter, type, structured, out description) ? FlowVerdict.Flagged : FlowVerdict.Clean;
+                    case IFieldReferenceOperation field:
+                        return _owner.IsSensitiveSymbol(field.Field, type, structured, out description) ? FlowVerdict.Flagged : FlowVerdict.Clean;
+                    case IPropertyReferenceOperation property:
+                        what = _owner.SensitiveProperty(property, type, structured, CancellationToken);
+                        break;
+                    case IInvocationOperation invocation:
+                        if (_owner.IsSanitizer(invocation.TargetMethod))
+                        {
+                            description = "sanitizer " + invocation.TargetMethod.Name;
+                            return FlowVerdict.Clean;
+                        }
+
+                        what = _owner.SensitiveCall(invocation);
+                        if (what is null && !IsString(invocation.Type))
+                        {
+                            what = _owner.ObjectExposure(invocation, type, structured);
+                        }
+
+                        break;
+                    case IInterpolatedStringOperation or IBinaryOperation or IConditionalOperation or ICoalesceOperation or ISwitchExpressionOperation or
+                        ITupleOperation or IConditionalAccessOperation or IConditionalAccessInstanceOperation or IAwaitOperation:
+                        return FlowVerdict.Continue;
+                    default:
+                        what = _owner.ObjectExposure(op, type, structured);
+                        if (what is null)
+                        {
+                            return FlowVerdict.Clean;
+                        }
+
+                        break;
+                }
+
+                if (what is not null)
+                {
+                    description = what;
+                    return FlowVerdict.Flagged;
+                }
+
+                return op is IPropertyReferenceOperation ? FlowVerdict.Clean : FlowVerdict.Continue;
+            }
+
+            /// <summary>
+            /// Any method that returns text from a sensitive input is assumed to pass it on (Substring,
+            /// Uri.EscapeDataString, a message builder); sanitizers were judged clean before. Serializers write every
+            /// property of the object they are given.
+            /// </summary>
+            public override IEnumerable<IOperation>? Carried(IOperation value)
+            {
+                if (value is not IInvocationOperation invocation || invocation.TargetMethod.ReturnType.SpecialType != SpecialType.System_String)
+                {
+                    return value is IInvocationOperation ? System.Array.Empty<IOperation>() : null;
+                }
+
+                var carried = new List<IOperation>();
+                if (invocation.Instance is not null)
+                {
+                    carried.Add(invocation.Instance);
+                }
+
+                var serializes = invocation.TargetMethod.Name.StartsWith("Serialize", StringComparison.Ordinal);
+                foreach (var argument in ExpandedArguments(invocation))
+                {
+                    carried.Add(argument);
+                    if (serializes)
+                    {
+                        (_serialized ??= new HashSet<IOperation>()).Add(Unwrap(argument));
+                    }
+                }
+
+                return carried;
+            }
+
+            private static bool IsString(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_String;
+        }
+
+        /// <summary>config["Db:Password"], a secret-named property, an Authorization header's Parameter, GetSection("Password").Value.</summary>
+        private string? SensitiveProperty(IPropertyReferenceOperation property, ITypeSymbol? type, bool structured, CancellationToken cancellationToken)
+        {
+            var symbol = property.Property;
             if (symbol.IsIndexer)
             {
                 var key = ConstantKey(property.Arguments.Select(a => a.Value));
@@ -383,7 +412,7 @@ namespace Palisade.Analyzers.Logging
             // request.Headers.Authorization.Parameter is the credential itself.
             if (symbol.Name == "Parameter" && _symbols.AuthenticationHeaderValue is not null &&
                 SymbolEqualityComparer.Default.Equals(symbol.ContainingType, _symbols.AuthenticationHeaderValue) &&
-                Trace(property.Instance, false, depth + 1, visited, out viaLocal) is { } header)
+                Trace(property.Instance, false, cancellationToken, out _) is { } header)
             {
                 return header + ".Parameter";
             }
@@ -398,15 +427,10 @@ namespace Palisade.Analyzers.Logging
             return ObjectExposure(property, type, structured);
         }
 
-        private string? TraceInvocation(IInvocationOperation invocation, bool structured, int depth, HashSet<ILocalSymbol>? visited, out bool viaLocal)
+        /// <summary>Calls whose result is a secret by what they read: GetConnectionString, GetValue("ApiKey")...</summary>
+        private string? SensitiveCall(IInvocationOperation invocation)
         {
-            viaLocal = false;
             var method = invocation.TargetMethod;
-            if (IsSanitizer(method))
-            {
-                return null;
-            }
-
             if (method.Name == "GetConnectionString")
             {
                 return "GetConnectionString(...)";
@@ -418,99 +442,11 @@ namespace Palisade.Analyzers.Logging
                 return method.Name + "(\"" + key + "\")";
             }
 
-            if (TextPreservingMethods.Contains(method.Name) && invocation.Instance is not null)
-            {
-                var fromInstance = Trace(invocation.Instance, false, depth + 1, visited, out viaLocal);
-                if (fromInstance is not null)
-                {
-                    return fromInstance;
-                }
-            }
-
-            // Any other method that returns text from a sensitive input is assumed to pass it on (string.Format,
-            // Concat, Substring, Uri.EscapeDataString, a helper that builds a message); sanitizers were excluded above.
-            // Serializers write every property of the object they are given.
-            if (method.ReturnType.SpecialType == SpecialType.System_String)
-            {
-                var serializes = method.Name.StartsWith("Serialize", StringComparison.Ordinal);
-                foreach (var argument in ExpandedArguments(invocation))
-                {
-                    var found = Trace(argument, serializes, depth + 1, visited, out viaLocal);
-                    if (found is not null)
-                    {
-                        return found;
-                    }
-                }
-
-                if (invocation.Instance is not null && !TextPreservingMethods.Contains(method.Name) &&
-                    Trace(invocation.Instance, false, depth + 1, visited, out viaLocal) is { } fromReceiver)
-                {
-                    return fromReceiver;
-                }
-            }
-
-            return ObjectExposure(invocation, invocation.Type, structured);
-        }
-
-        /// <summary>A local that is not itself named as a secret is sensitive when any value assigned to it is.</summary>
-        private string? TraceLocal(ILocalReferenceOperation local, bool structured, int depth, HashSet<ILocalSymbol>? visited)
-        {
-            visited ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
-            if (!visited.Add(local.Local))
-            {
-                return null;
-            }
-
-            foreach (var assigned in AssignmentsOf(local))
-            {
-                var found = Trace(assigned, structured, depth + 1, visited, out _);
-                if (found is not null)
-                {
-                    return found;
-                }
-            }
-
             return null;
         }
 
-        /// <summary>
-        /// The values assigned to the local that can reach this read, from the flow core's index of the body (built
-        /// once per body and shared with the SQL rules): a local overwritten before it is logged is not the secret.
-        /// </summary>
-        private static IEnumerable<IOperation> AssignmentsOf(ILocalReferenceOperation local) => AssignmentsOf(local, new HashSet<LocalWrite>());
-
-        private static IEnumerable<IOperation> AssignmentsOf(ILocalReferenceOperation local, HashSet<LocalWrite> seen)
-        {
-            var compilation = local.SemanticModel?.Compilation;
-            if (compilation is null)
-            {
-                yield break;
-            }
-
-            foreach (var write in FlowContext.Get(compilation).FlowOf(local, System.Threading.CancellationToken.None).For(local, System.Threading.CancellationToken.None))
-            {
-                if (!seen.Add(write))
-                {
-                    continue;
-                }
-
-                if (write.Kind is WriteKind.Value or WriteKind.Append or WriteKind.Element)
-                {
-                    yield return write.Operation;
-                }
-
-                if (write.Kind == WriteKind.Append && write.Target is ILocalReferenceOperation previous)
-                {
-                    foreach (var earlier in AssignmentsOf(previous, seen))
-                    {
-                        yield return earlier;
-                    }
-                }
-            }
-        }
-
         /// <summary>An object whose properties are written out: destructured by structured loggers, or a record / anonymous object printed as text.</summary>
-        private string? ObjectExposure(IOperation operation, ITypeSymbol? type, bool structured)
+        internal string? ObjectExposure(IOperation operation, ITypeSymbol? type, bool structured)
         {
             if (!structured && !IsSelfPrinting(type))
             {
@@ -566,7 +502,7 @@ namespace Palisade.Analyzers.Logging
             return string.Empty;
         }
 
-        private bool IsSanitizer(IMethodSymbol method)
+        internal bool IsSanitizer(IMethodSymbol method)
         {
             if (_options.IsSanitizer(method))
             {
