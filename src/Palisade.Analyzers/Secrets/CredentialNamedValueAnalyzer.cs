@@ -132,7 +132,7 @@ namespace Palisade.Analyzers.Secrets
             public void Argument(OperationAnalysisContext context)
             {
                 var argument = (IArgumentOperation)context.Operation;
-                if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is null || !ConstantStringValues.Any(argument.Value) ||
+                if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is null || !ConstantValues.Any(argument.Value) ||
                     (argument.Parent is IObjectCreationOperation creation && IsKeyedAlgorithm(creation.Type)))
                 {
                     return;
@@ -276,12 +276,12 @@ namespace Palisade.Analyzers.Secrets
             {
                 // Cheapest test first, without allocating: this runs for nearly every argument, assignment and
                 // comparison in the compilation, and most values are not constant strings at all.
-                if (!ConstantStringValues.Any(value))
+                if (!ConstantValues.Any(value))
                 {
                     return;
                 }
 
-                var constants = ConstantStringValues.In(value).ToList();
+                var constants = ConstantValues.In(value).ToList();
 
                 var tree = context.Operation.Syntax.SyntaxTree;
                 if (!_settings.ScansNameBasedRules(tree))
@@ -399,7 +399,7 @@ namespace Palisade.Analyzers.Secrets
 
             private static string? ReferencedName(IOperation? operation)
             {
-                operation = ConstantStringValues.Unwrap(operation);
+                operation = ConstantValues.Unwrap(operation);
                 switch (operation)
                 {
                     case ILocalReferenceOperation local: return local.Local.Name;

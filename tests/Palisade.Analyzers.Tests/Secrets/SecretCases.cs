@@ -24,6 +24,7 @@ namespace Palisade.Analyzers.Tests.Secrets
             """object M() => new { UserName = "app", Password = {|#0:"anonPass99"|} };""",
             """void M() { var c = new NetworkCredential("svc", {|#0:"NetPass#2024"|}); }""",
             """void M() { var c = new NetworkCredential(userName: "svc", password: {|#0:"NetPass#2025"|}); }""",
+            """void M() { var value = {|#0:"NetPass#2026"|}; var c = new NetworkCredential("svc", value); }""",
             """void M() { var cert = new X509Certificate2("cert.pfx", {|#0:"pfxPassw0rd"|}); }""",
             """void M() { var kdf = new Rfc2898DeriveBytes({|#0:"kdfPhr4se#1"|}, new byte[16], 100000, HashAlgorithmName.SHA256); }""",
             """void M(HttpClient client) { client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", {|#0:"b7e1c3d9f0a24e6b"|}); }""",
@@ -58,6 +59,7 @@ namespace Palisade.Analyzers.Tests.Secrets
         public static readonly string[] CredentialNamedSafe =
         {
             """const string PasswordLabel = "Password";""",
+            """void M(string fromVault) { var value = "NetPass#2027"; value = fromVault; var c = new NetworkCredential("svc", value); }""",
             """void M() { var password = "Enter your password"; }""",
             """void M() { var passwordError = "Invalid password"; }""",
             """const string PasswordKey = "Db:Password";""",
