@@ -20,6 +20,7 @@ namespace Palisade.Analyzers.Flow
 
         private readonly ConditionalWeakTable<IOperation, ReachingWrites> _flows = new ConditionalWeakTable<IOperation, ReachingWrites>();
 
+        private readonly ConcurrentDictionary<System.Type, object> _shared = new ConcurrentDictionary<System.Type, object>();
         private readonly ConcurrentDictionary<(FileOptions Options, string Kind), object> _derived = new ConcurrentDictionary<(FileOptions Options, string Kind), object>();
 
         private FlowContext(Compilation compilation)
@@ -46,6 +47,16 @@ namespace Palisade.Analyzers.Flow
             where T : class
         {
             return (T)_derived.GetOrAdd((options, kind), key => create(key.Options));
+        }
+
+        /// <summary>
+        /// A per-compilation object one rule family needs in several analyzers (the logging symbols, the SQL sinks),
+        /// built once for all of them.
+        /// </summary>
+        public T Shared<T>(System.Func<Compilation, T> create)
+            where T : class
+        {
+            return (T)_shared.GetOrAdd(typeof(T), _ => create(Compilation));
         }
 
         public static FlowContext Get(Compilation compilation) => Contexts.GetValue(compilation, c => new FlowContext(c));

@@ -140,6 +140,7 @@ namespace Palisade.Analyzers.Flow
             }
         }
 
+        /// <summary>The last write of the local in the block numbered before <paramref name="order"/> (binary search: writes are in order).</summary>
         private Point? LastWriteBefore(ILocalSymbol local, int block, int order)
         {
             if (!_writesByBlock.TryGetValue((local, block), out var list))
@@ -147,15 +148,22 @@ namespace Palisade.Analyzers.Flow
                 return null;
             }
 
-            for (var i = list.Count - 1; i >= 0; i--)
+            int low = 0, high = list.Count - 1, found = -1;
+            while (low <= high)
             {
-                if (list[i].Order < order)
+                var middle = low + ((high - low) / 2);
+                if (list[middle].Order < order)
                 {
-                    return list[i];
+                    found = middle;
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
                 }
             }
 
-            return null;
+            return found < 0 ? null : list[found];
         }
 
         private void IndexGraph(ControlFlowGraph graph, CancellationToken cancellationToken)

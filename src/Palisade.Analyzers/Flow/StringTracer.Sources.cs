@@ -20,12 +20,29 @@ namespace Palisade.Analyzers.Flow
         {
             var uses = new List<IOperation>();
             var end = read.Syntax.SpanStart;
-            foreach (var reference in references)
+            var loopEnd = EnclosingLoopEnd(read);
+
+            // References are in source order: walk back from the read to the builder's creation, stopping at a Clear()
+            // (a builder reused for the next statement starts again there). Only this stretch is looked at, so a
+            // builder reused through a long method costs the length of each stretch, not of the method.
+            var last = FirstAtOrAfter(references, System.Math.Max(end, loopEnd)) - 1;
+            for (var i = last; i >= 0; i--)
             {
+                var reference = references[i];
                 var at = reference.Syntax.SpanStart;
-                if (reference == read || at < start || (at >= end && !InSameLoop(reference, read)))
+                if (at < start)
+                {
+                    break;
+                }
+
+                if (reference == read || (at >= end && !InSameLoop(reference, read)))
                 {
                     continue;
+                }
+
+                if (reference.Parent is IInvocationOperation { TargetMethod.Name: "Clear" } clear && clear.Instance == reference && at < end && !InSameLoop(reference, read))
+                {
+                    break;
                 }
 
                 if (reference.Parent is IInvocationOperation call && call.Instance == reference)
@@ -52,6 +69,45 @@ namespace Palisade.Analyzers.Flow
 
             uses.Sort((a, b) => a.Syntax.Span.End.CompareTo(b.Syntax.Span.End));
             return uses;
+        }
+
+        private static int FirstAtOrAfter(IReadOnlyList<ILocalReferenceOperation> references, int position)
+        {
+            int low = 0, high = references.Count;
+            while (low < high)
+            {
+                var middle = low + ((high - low) / 2);
+                if (references[middle].Syntax.SpanStart < position)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
+
+        /// <summary>The end of the outermost loop around <paramref name="read"/> within its function, or 0.</summary>
+        private static int EnclosingLoopEnd(IOperation read)
+        {
+            var end = 0;
+            for (var current = read.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    break;
+                }
+
+                if (current is ILoopOperation loop)
+                {
+                    end = loop.Syntax.Span.End;
+                }
+            }
+
+            return end;
         }
 
         private static bool InSameLoop(IOperation use, IOperation read)

@@ -19,7 +19,7 @@ namespace Palisade.Analyzers.Logging
 
         protected override void OnCompilationStart(CompilationStartAnalysisContext context)
         {
-            var symbols = new LoggingSymbols(context.Compilation);
+            var symbols = FlowContext.Get(context.Compilation).Shared(c => new LoggingSymbols(c));
             if (symbols.LoggerMessageAttribute is null)
             {
                 return;

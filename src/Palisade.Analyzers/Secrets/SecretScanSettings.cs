@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -28,8 +27,6 @@ namespace Palisade.Analyzers.Secrets
         private static readonly string[] TestProjectSuffixes = { ".Tests", ".Test", ".UnitTests", ".IntegrationTests", ".FunctionalTests", ".Specs", ".Specifications" };
 
         private readonly AnalyzerOptions _options;
-        private readonly ConcurrentDictionary<string, SecretNames> _namesByWords = new ConcurrentDictionary<string, SecretNames>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, ImmutableHashSet<string>> _placeholdersByText = new ConcurrentDictionary<string, ImmutableHashSet<string>>(StringComparer.Ordinal);
 
         private SecretScanSettings(AnalyzerOptions options, bool isTestProject)
         {
@@ -52,37 +49,19 @@ namespace Palisade.Analyzers.Secrets
         public bool ScansNameBasedRules(SyntaxTree tree) =>
             !IsTestProject || PalisadeOptions.GetBool(_options, tree, ScanTestProjectsKey, defaultValue: false);
 
-        public SecretNames NamesFor(SyntaxTree tree) => NamesFor(_options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+        public SecretNames NamesFor(SyntaxTree tree) => NamesFor(PalisadeOptions.For(_options, tree));
 
-        public SecretNames NamesFor(AdditionalText file) => NamesFor(_options.AnalyzerConfigOptionsProvider.GetOptions(file));
+        public SecretNames NamesFor(AdditionalText file) => NamesFor(PalisadeOptions.For(_options, file));
 
-        public ImmutableHashSet<string> PlaceholdersFor(SyntaxTree tree) => PlaceholdersFor(_options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+        public ImmutableHashSet<string> PlaceholdersFor(SyntaxTree tree) => PlaceholdersFor(PalisadeOptions.For(_options, tree));
 
-        public ImmutableHashSet<string> PlaceholdersFor(AdditionalText file) => PlaceholdersFor(_options.AnalyzerConfigOptionsProvider.GetOptions(file));
+        public ImmutableHashSet<string> PlaceholdersFor(AdditionalText file) => PlaceholdersFor(PalisadeOptions.For(_options, file));
 
-        private SecretNames NamesFor(AnalyzerConfigOptions options)
-        {
-            var words = Read(options, SecretWordsKey);
-            return words.Length == 0
-                ? SecretNames.Default
-                : _namesByWords.GetOrAdd(words, text => SecretNames.WithExtraTerms(PalisadeOptions.SplitList(text)));
-        }
+        private static SecretNames NamesFor(FileOptions options) =>
+            options.Derived("secret_names", o => o.GetList(SecretWordsKey) is { IsEmpty: false } words ? SecretNames.WithExtraTerms(words) : SecretNames.Default);
 
-        private ImmutableHashSet<string> PlaceholdersFor(AnalyzerConfigOptions options)
-        {
-            var text = Read(options, PlaceholderValuesKey);
-            return _placeholdersByText.GetOrAdd(text, t => PalisadeOptions.SplitList(t).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase));
-        }
-
-        private string Read(AnalyzerConfigOptions options, string key)
-        {
-            if (options.TryGetValue(PalisadeOptions.Prefix + key, out var value) && !string.IsNullOrWhiteSpace(value))
-            {
-                return value.Trim();
-            }
-
-            return PalisadeOptions.GetGlobalString(_options, key) ?? string.Empty;
-        }
+        private static ImmutableHashSet<string> PlaceholdersFor(FileOptions options) =>
+            options.Derived("secret_placeholders", o => o.GetList(PlaceholderValuesKey).ToImmutableHashSet(StringComparer.OrdinalIgnoreCase));
 
         private static bool DetectTestProject(Compilation compilation, AnalyzerOptions options)
         {

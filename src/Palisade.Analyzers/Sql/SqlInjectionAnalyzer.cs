@@ -41,7 +41,7 @@ namespace Palisade.Analyzers.Sql
         protected override void OnCompilationStart(CompilationStartAnalysisContext context)
         {
             var compilation = context.Compilation;
-            var sinks = SqlSinks.Create(compilation);
+            var sinks = FlowContext.Get(compilation).Shared(SqlSinks.Create);
             if (!sinks.Any && !AnyFileConfiguresSinks(context.Options, compilation))
             {
                 return;
