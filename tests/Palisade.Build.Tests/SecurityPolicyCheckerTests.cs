@@ -174,6 +174,8 @@ namespace Palisade.Build.Tests
         [InlineData("Open an issue at https://github.com/acme/widgets/issues.")]
         [InlineData("Please raise security concerns as regular public issues.")]
         [InlineData("Report vulnerabilities on the issue tracker.")]
+        [InlineData("To report a vulnerability, open a new GitHub issue.")]
+        [InlineData("File security issues on GitHub so everyone can follow them.")]
         [InlineData("Please raise security concerns as regular public issues, see https://hackerone.com/acme for why we have no bounty.")]
         [InlineData("Security problems: open an issue at https://github.com/acme/widgets/issues. Background: https://acme-widgets.io/security")]
         public void Sending_reporters_to_public_issues_is_no_channel_even_with_a_link(string line)
@@ -188,6 +190,8 @@ namespace Palisade.Build.Tests
         [InlineData("Do not open an issue; email security@acme-widgets.io instead.")]
         [InlineData("For bugs, open an issue at https://github.com/acme/widgets/issues. For vulnerabilities, email security@acme-widgets.io.")]
         [InlineData("Email security@acme-widgets.io rather than opening a public issue.")]
+        [InlineData("Please submit security issues to security@acme-widgets.io.")]
+        [InlineData("Raise security issues privately by email to security@acme-widgets.io.")]
         public void Mentioning_issues_to_say_not_to_use_them_keeps_the_channel(string line)
         {
             Assert.Empty(Unusable(WithReporting("## Reporting a Vulnerability", line)));

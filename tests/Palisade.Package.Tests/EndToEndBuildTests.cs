@@ -90,35 +90,72 @@ namespace Palisade.Package.Tests
         }
 
         [Fact]
-        public void Real_policies_000_and_002_pass_clean_001_003_004_get_PAL5002_and_missing_versions_are_PAL5003_suggestions()
+        public void Seed_and_real_style_policies_keep_their_verdicts_through_the_packed_package()
         {
-            // One repository, one project per policy (each pointed at its policy), one parallel build of the gate
-            // target only: compiling five empty apps would prove nothing more (the other tests build in full).
-            var consumer = new ConsumerProject(package, "fixtures", GoodPolicy);
-            var minimum = new Dictionary<string, int> { ["000"] = 0, ["001"] = 3, ["002"] = 0, ["003"] = 1, ["004"] = 4 };
-            var suggestions = new Dictionary<string, int> { ["000"] = 0, ["001"] = 0, ["002"] = 0, ["003"] = 1, ["004"] = 1 };
-            foreach (string fixture in minimum.Keys)
+            // One consumer project, the gate target run once per policy (each with its own PalisadeSecurityPolicyPath)
+            // from a small traversal project, in one MSBuild invocation: compiling an app per policy would prove nothing more.
+            var consumer = new ConsumerProject(package, "policies", GoodPolicy);
+            var expected = new Dictionary<string, (bool Unusable, int AtLeast, int Suggestions)>
             {
-                string policy = Path.Combine(consumer.RepositoryDirectory, "policies", fixture, "SECURITY.md");
-                Directory.CreateDirectory(Path.GetDirectoryName(policy)!);
-                File.Copy(RepositoryPaths.Fixture(fixture), policy);
-                consumer.AddSiblingProject("P" + fixture, $"<PalisadeSecurityPolicyPath>{policy}</PalisadeSecurityPolicyPath>");
+                ["seed-000"] = (false, 0, 0),
+                ["seed-001"] = (true, 3, 0),
+                ["seed-002"] = (false, 0, 0),
+                ["seed-003"] = (true, 1, 1),
+                ["seed-004"] = (true, 4, 1),
+            };
+            foreach (string fixture in new[] { "000", "001", "002", "003", "004" })
+            {
+                CopyPolicy(consumer, "seed-" + fixture, RepositoryPaths.Fixture(fixture));
             }
 
-            var result = consumer.BuildAll("-t:PalisadeSecurityPolicyGate");
+            foreach (string verdict in new[] { "usable", "unusable" })
+            {
+                foreach (string file in Directory.GetFiles(Path.Combine(System.AppContext.BaseDirectory, "Fixtures", "RealStylePolicies", verdict), "*.md"))
+                {
+                    string name = verdict + "-" + Path.GetFileNameWithoutExtension(file);
+                    CopyPolicy(consumer, name, file);
+                    expected[name] = (verdict == "unusable", verdict == "unusable" ? 1 : 0, -1);
+                }
+            }
+
+            File.WriteAllText(Path.Combine(consumer.RepositoryDirectory, "gate-all.proj"), """
+                <Project>
+                  <ItemGroup>
+                    <Policy Include="policies/*/SECURITY.md" />
+                  </ItemGroup>
+                  <Target Name="Build">
+                    <ItemGroup>
+                      <_GateRun Include="src/App/App.csproj" AdditionalProperties="PalisadeSecurityPolicyPath=%(Policy.FullPath)" />
+                    </ItemGroup>
+                    <MSBuild Projects="@(_GateRun)" Targets="PalisadeSecurityPolicyGate" BuildInParallel="true" />
+                  </Target>
+                </Project>
+                """);
+            var restore = DotnetCli.Run(consumer.ProjectDirectory, package.ConsumerEnvironment, "restore", "App.csproj", "-nodeReuse:false");
+            Assert.True(restore.Succeeded, restore.ToString());
+
+            var result = DotnetCli.Run(consumer.RepositoryDirectory, package.ConsumerEnvironment, "msbuild", "gate-all.proj", "-nodeReuse:false", "-v:n", "-m");
 
             Assert.True(result.Succeeded, result.ToString());
             Assert.Empty(result.Diagnostics("PAL5001"));
-            foreach (var (fixture, atLeast) in minimum)
+            Assert.True(expected.Count >= 25, "expected the seed and real-style policies");
+            foreach (var (name, verdict) in expected)
             {
-                string policy = Path.Combine(consumer.RepositoryDirectory, "policies", fixture, "SECURITY.md");
-                var diagnostics = result.Diagnostics("PAL5002").Where(d => d.File == policy).ToList();
-                Assert.True(atLeast == 0 ? diagnostics.Count == 0 : diagnostics.Count >= atLeast, $"{fixture}: {diagnostics.Count} PAL5002\n{result}");
-                Assert.All(diagnostics, d => Assert.Equal("warning", d.Severity));
+                string policy = Path.Combine(consumer.RepositoryDirectory, "policies", name, "SECURITY.md");
+                var unusable = result.Diagnostics("PAL5002").Where(d => d.File == policy).ToList();
+                Assert.True(verdict.Unusable ? unusable.Count >= verdict.AtLeast : unusable.Count == 0, $"{name}: {unusable.Count} PAL5002\n{result}");
+                Assert.All(unusable, d => Assert.Equal("warning", d.Severity));
                 var incomplete = result.Diagnostics("PAL5003").Where(d => d.File == policy).ToList();
-                Assert.True(suggestions[fixture] == incomplete.Count, $"{fixture}: {incomplete.Count} PAL5003\n{result}");
+                Assert.True(verdict.Suggestions < 0 || verdict.Suggestions == incomplete.Count, $"{name}: {incomplete.Count} PAL5003\n{result}");
                 Assert.All(incomplete, d => Assert.Equal("message", d.Severity));
             }
+        }
+
+        private static void CopyPolicy(ConsumerProject consumer, string name, string source)
+        {
+            string policy = Path.Combine(consumer.RepositoryDirectory, "policies", name, "SECURITY.md");
+            Directory.CreateDirectory(Path.GetDirectoryName(policy)!);
+            File.Copy(source, policy);
         }
 
         [Fact]

@@ -12,7 +12,8 @@ namespace Palisade.Build.SecurityPolicy
     {
         private static readonly Regex PublicIssueChannel = new Regex(
             @" (public|regular|normal|plain|github|gitlab)( \w+){0,2} (issue|issues|ticket|tickets|bug report|bug reports) " +
-            @"| (open|opening|file|filing|create|creating|raise|raising|submit|submitting|log|post|posting)( \w+){0,3} (issue|issues|ticket|tickets|bug report) " +
+            @"| (open|opening|file|filing|create|creating|raise|raising|submit|submitting|log|post|posting)( (a|an|the))?( (new|github|gitlab|public|regular|normal))? (issue|issues|ticket|tickets|bug report) " +
+            @"| (issue|issues) (on|in) (github|gitlab|the tracker|our tracker)" +
             @"| (issue|bug) tracker| issues (page|tab|section|list)| as (an )?(issue|issues) ",
             RegexOptions.CultureInvariant);
 
