@@ -17,6 +17,9 @@ namespace Palisade.Build.SecurityPolicy
             @"| (issue|bug) tracker| issues (page|tab|section|list)| as (an )?(issue|issues) ",
             RegexOptions.CultureInvariant);
 
+        // A link to an issue list or an issue ("github.com/o/r/issues", ".../issues/new"), not "/issues-security/".
+        private static readonly Regex IssuesLink = new Regex(@"/issues(?=$|[/?#)\]>\s.,;:])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
         private static readonly Regex Negation = new Regex(
             @" (not|never|avoid|avoiding|refrain|without|instead|rather|except|no public)( |$)|n t ",
             RegexOptions.CultureInvariant);
@@ -43,7 +46,7 @@ namespace Palisade.Build.SecurityPolicy
 
         /// <summary>"open an issue", "report it as a regular public issue", a link to /issues: a public channel, unless negated.</summary>
         public static bool MentionsPublicIssues(PolicySentence sentence) =>
-            PublicIssueChannel.IsMatch(sentence.Words) || sentence.Text.IndexOf("/issues", StringComparison.OrdinalIgnoreCase) >= 0;
+            PublicIssueChannel.IsMatch(sentence.Words) || IssuesLink.IsMatch(sentence.Text);
 
         /// <summary>"do not", "never", "don't", "instead of", "rather than": the sentence says what not to do.</summary>
         public static bool IsNegated(string words) => Negation.IsMatch(words);
