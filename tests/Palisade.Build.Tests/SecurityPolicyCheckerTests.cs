@@ -153,6 +153,9 @@ namespace Palisade.Build.Tests
         [InlineData("Use the *Report a vulnerability* button on the Security tab.")]
         [InlineData("To report a security issue, follow the steps at https://acme-widgets.io/docs/reference/issues-security/security/.")]
         [InlineData("To report a vulnerability, please use the [security contact](https://tidelift.com/security).")]
+        [InlineData("Our security policy is published at https://acme-widgets.io/legal/policies.")]
+        [InlineData("Report vulnerabilities through the contact form at https://acme-widgets.io/contact.")]
+        [InlineData("See https://acme-widgets.io/vuln-reports for the form.")]
         public void Real_private_channels_are_accepted(string contact)
         {
             Assert.Empty(Unusable(WithReporting("## Reporting a Vulnerability", contact)));
@@ -167,6 +170,8 @@ namespace Palisade.Build.Tests
         [InlineData("Write to security@ our domain.")]
         [InlineData("Mail noreply@acme-widgets.io.")]
         [InlineData("Advisories are published via GitHub Security Advisories.")]
+        [InlineData("Please include the CVSS score (https://www.first.org/cvss/calculator/3.1) when you report a vulnerability.")]
+        [InlineData("Learn how we handle security at https://acme-widgets.io/blog/2024/our-approach.")]
         public void Text_without_a_private_channel_is_no_contact(string contact)
         {
             Assert.Equal(new[] { PolicyProblemKind.NoPrivateContact }, Unusable(WithReporting("## Reporting a Vulnerability", contact)));

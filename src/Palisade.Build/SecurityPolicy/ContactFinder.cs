@@ -24,13 +24,20 @@ namespace Palisade.Build.SecurityPolicy
             "directory", "terms", "privacy", "disclosure-guidelines", "vulnerability-management", "security", "contact", "pricing",
         };
 
+        // Reference sites a policy links to for background (scores, weakness lists, key servers): never a channel.
+        private static readonly string[] ReferenceHosts =
+        {
+            "first.org", "owasp.org", "cve.org", "mitre.org", "nist.gov", "semver.org", "wikipedia.org", "openpgp.org", "keybase.io",
+            "keyserver.ubuntu.com", "pgp.mit.edu", "cisa.gov", "cert.org", "iso.org", "ietf.org", "rfc-editor.org",
+        };
+
         // Host labels that name a security page on their own ("security.acme.io", "trust.acme.io").
         private static readonly string[] SecurityHostLabels = { "security", "trust", "psirt", "cert", "msrc", "vdp", "disclosure", "bugbounty", "bounty" };
 
         // Path words that make a link a report channel on their own.
         private static readonly string[] StrongPathWords =
         {
-            "vulnerab", "disclos", "security.txt", "bug-bounty", "bugbounty", "bug_bounty", "bounty", "psirt", "vdp", "responsible",
+            "vuln", "disclos", "security.txt", "bug-bounty", "bugbounty", "bug_bounty", "bounty", "psirt", "vdp", "responsible",
             "report-a-", "security-report", "securityreport", "security.md",
         };
 
@@ -245,7 +252,11 @@ namespace Palisade.Build.SecurityPolicy
                 }
             }
 
-            return false;
+            // Any other page counts when the sentence says it is where to report, or that it is the security policy:
+            // "report vulnerabilities through the form at https://acme.io/contact", "our security policy: https://...".
+            bool namedAsChannel = PolicyLanguage.IsAboutReporting(sentenceWords) || PolicyLanguage.Has(sentenceWords, "security polic")
+                || PolicyLanguage.Has(sentenceWords, "disclosure polic") || PolicyLanguage.Has(sentenceWords, "security contact");
+            return namedAsChannel && !adviceSentence && !IsReferenceHost(host);
         }
 
         /// <summary>
@@ -262,6 +273,19 @@ namespace Palisade.Build.SecurityPolicy
 
             // An organisation-wide policy: github.com/acme/.github/blob/main/SECURITY.md
             return segments.Length > 0 && segments[segments.Length - 1].StartsWith("security.md", StringComparison.Ordinal);
+        }
+
+        private static bool IsReferenceHost(string host)
+        {
+            foreach (string reference in ReferenceHosts)
+            {
+                if (host == reference || host.EndsWith("." + reference, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool Contains(string[] segments, string[] words)
