@@ -88,5 +88,23 @@ namespace Palisade.Build.Tests
             string text = Policies.Complete + "\n" + new string('x', 5 * 1024 * 1024) + "@" + new string('y', 1000) + ".com";
             Assert.Empty(SecurityPolicyChecker.Check(text));
         }
+
+        [Theory]
+        [InlineData("a.\n")]
+        [InlineData("## Versions\nopen an issue.\n")]
+        [InlineData("- open an issue. the security tab. 1.2 within 3 days.\n")]
+        public void A_megabyte_of_short_lines_is_checked_in_linear_time(string unit)
+        {
+            var sb = new StringBuilder(Policies.Complete).Append('\n');
+            while (sb.Length < PolicyFileReader.MaxBytes)
+            {
+                sb.Append(unit);
+            }
+
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            SecurityPolicyChecker.Check(sb.ToString());
+
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        }
     }
 }

@@ -161,11 +161,6 @@ namespace Palisade.Build.SecurityPolicy
         public static string? FindGitHubReportingInWords(PolicySentence sentence)
         {
             string w = sentence.Words;
-            if (PlaceholderFinder.Find(sentence.Text).Count > 0)
-            {
-                return null;
-            }
-
             bool reportVerb = PolicyLanguage.Has(w, "report") || PolicyLanguage.Has(w, "submit") || PolicyLanguage.Has(w, "open")
                 || PolicyLanguage.Has(w, "creat") || PolicyLanguage.Has(w, "draft") || PolicyLanguage.Has(w, "privat")
                 || PolicyLanguage.Has(w, "disclos") || PolicyLanguage.Has(w, "file ") || PolicyLanguage.Has(w, "send");
@@ -180,7 +175,8 @@ namespace Palisade.Build.SecurityPolicy
                 || (PolicyLanguage.Has(w, "security advisor") && !PolicyLanguage.Has(w, "publish") && !PolicyLanguage.Has(w, "subscrib")
                     && !PolicyLanguage.Has(w, "announce") && (PolicyLanguage.Has(w, "github") || PolicyLanguage.Has(w, "draft") || PolicyLanguage.Has(w, "privat"))))
             {
-                return "GitHub private vulnerability reporting";
+                // "Use the [advisory form](https://github.com/yourusername/app/...)": a template, not a channel.
+                return PlaceholderFinder.Find(sentence.Text).Count == 0 ? "GitHub private vulnerability reporting" : null;
             }
 
             return null;

@@ -56,6 +56,9 @@ namespace Palisade.Build.SecurityPolicy
             " list the versions of your project ",
         };
 
+        // Palisade's own diagnoses as words, to find them pasted into a policy.
+        private static readonly string[] DiagnosisWords = Array.ConvertAll(PolicyMessages.Diagnoses, PolicyDocument.Words);
+
         // Whole words, matched case-sensitively: "TBD" in a table is a placeholder, "tbd" inside a word is not.
         private static readonly string[] UpperCaseMarkers = { "TBD", "TBA", "TODO", "FIXME" };
 
@@ -108,21 +111,35 @@ namespace Palisade.Build.SecurityPolicy
             }
 
             string words = PolicyDocument.Words(line);
-            string? joined = nextLine == null ? null : PolicyDocument.Words(line + " " + nextLine);
+            string? joined = null;
+            string? nextWords = null;
             foreach (string sentence in TemplateSentences)
             {
-                if (words.IndexOf(sentence, StringComparison.Ordinal) >= 0
-                    || (joined != null && joined.IndexOf(sentence, StringComparison.Ordinal) >= 0 && PolicyDocument.Words(nextLine!).IndexOf(sentence, StringComparison.Ordinal) < 0))
+                if (words.IndexOf(sentence, StringComparison.Ordinal) >= 0)
+                {
+                    found.Add(sentence.Trim());
+                    continue;
+                }
+
+                if (nextLine == null || nextLine.Length == 0)
+                {
+                    continue;
+                }
+
+                // A template sentence that wraps onto the next line belongs to this one, unless the next line holds it whole.
+                joined ??= PolicyDocument.Words(line + " " + nextLine);
+                nextWords ??= PolicyDocument.Words(nextLine);
+                if (joined.IndexOf(sentence, StringComparison.Ordinal) >= 0 && nextWords.IndexOf(sentence, StringComparison.Ordinal) < 0)
                 {
                     found.Add(sentence.Trim());
                 }
             }
 
-            foreach (string diagnosis in PolicyMessages.Diagnoses)
+            for (int i = 0; i < DiagnosisWords.Length; i++)
             {
-                if (words.IndexOf(PolicyDocument.Words(diagnosis), StringComparison.Ordinal) >= 0)
+                if (words.IndexOf(DiagnosisWords[i], StringComparison.Ordinal) >= 0)
                 {
-                    found.Add(diagnosis);
+                    found.Add(PolicyMessages.Diagnoses[i]);
                 }
             }
 

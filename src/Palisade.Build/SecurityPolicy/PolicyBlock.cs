@@ -33,13 +33,23 @@ namespace Palisade.Build.SecurityPolicy
         /// <summary>The 1-based file line that holds the character at <paramref name="offset"/> of <see cref="Text"/>.</summary>
         public int LineAt(int offset)
         {
-            int index = 0;
-            while (index + 1 < LineStarts.Count && LineStarts[index + 1] <= offset)
+            // Binary search: a block can hold thousands of lines, and every sentence asks.
+            int low = 0;
+            int high = LineStarts.Count - 1;
+            while (low < high)
             {
-                index++;
+                int middle = (low + high + 1) / 2;
+                if (LineStarts[middle] <= offset)
+                {
+                    low = middle;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
             }
 
-            return FirstLine + index;
+            return FirstLine + low;
         }
 
         internal static List<PolicyBlock> Split(PolicyDocument document)

@@ -58,6 +58,16 @@ namespace Palisade.Build.SecurityPolicy
         /// </summary>
         public static PolicySentence? PublicIssueDirection(PolicyBlock block)
         {
+            // Counted once, so a block of many sentences costs one pass, not one pass per sentence.
+            int aboutSecurity = 0;
+            foreach (PolicySentence sentence in block.Sentences)
+            {
+                if (MentionsSecurity(sentence.Words))
+                {
+                    aboutSecurity++;
+                }
+            }
+
             foreach (PolicySentence sentence in block.Sentences)
             {
                 if (!MentionsPublicIssues(sentence) || IsNegated(sentence.Words))
@@ -65,22 +75,8 @@ namespace Palisade.Build.SecurityPolicy
                     continue;
                 }
 
-                if (MentionsSecurity(sentence.Words))
-                {
-                    return sentence;
-                }
-
-                bool otherIsAboutSecurity = false;
-                foreach (PolicySentence other in block.Sentences)
-                {
-                    if (!ReferenceEquals(other, sentence) && MentionsSecurity(other.Words))
-                    {
-                        otherIsAboutSecurity = true;
-                        break;
-                    }
-                }
-
-                if (!otherIsAboutSecurity)
+                bool self = MentionsSecurity(sentence.Words);
+                if (self || aboutSecurity == 0)
                 {
                     return sentence;
                 }

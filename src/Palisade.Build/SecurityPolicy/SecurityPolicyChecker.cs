@@ -179,18 +179,25 @@ namespace Palisade.Build.SecurityPolicy
             return false;
         }
 
-        /// <summary>The last heading at or above <paramref name="line"/>, or null.</summary>
+        /// <summary>The last heading at or above <paramref name="line"/>, or null (binary search: headings are in line order).</summary>
         private static PolicyHeading? SectionOf(PolicyDocument document, int line)
         {
+            List<PolicyHeading> headings = document.Headings;
+            int low = 0;
+            int high = headings.Count - 1;
             PolicyHeading? found = null;
-            foreach (PolicyHeading heading in document.Headings)
+            while (low <= high)
             {
-                if (heading.Line > line)
+                int middle = (low + high) / 2;
+                if (headings[middle].Line <= line)
                 {
-                    break;
+                    found = headings[middle];
+                    low = middle + 1;
                 }
-
-                found = heading;
+                else
+                {
+                    high = middle - 1;
+                }
             }
 
             return found;
