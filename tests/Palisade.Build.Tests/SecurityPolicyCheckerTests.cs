@@ -151,6 +151,8 @@ namespace Palisade.Build.Tests
         [InlineData("https://security.acme-widgets.io")]
         [InlineData("https://msrc.microsoft.com/create-report")]
         [InlineData("Use the *Report a vulnerability* button on the Security tab.")]
+        [InlineData("**Email security@acme-widgets.io**")]
+        [InlineData("### security@acme-widgets.io")]
         [InlineData("To report a security issue, follow the steps at https://acme-widgets.io/docs/reference/issues-security/security/.")]
         [InlineData("To report a vulnerability, please use the [security contact](https://tidelift.com/security).")]
         [InlineData("Our security policy is published at https://acme-widgets.io/legal/policies.")]

@@ -75,6 +75,12 @@ namespace Palisade.Build.SecurityPolicy
                 }
             }
 
+            // Whole-line bold text counts as a heading, and "**Email security@acme.io**" is a channel all the same.
+            foreach (PolicyHeading heading in document.Headings)
+            {
+                channel ??= ContactFinder.FindEmail(heading.Text) ?? ContactFinder.FindReportLink(heading.Text, heading.Words);
+            }
+
             if (channel != null)
             {
                 return;
