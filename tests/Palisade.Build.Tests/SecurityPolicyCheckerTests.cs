@@ -244,6 +244,7 @@ namespace Palisade.Build.Tests
         [InlineData("Edit this file to describe your security policy.")]
         [InlineData("See our mirror at github.com/OWNER/REPO.")]
         [InlineData("SECURITY.md gives no private way to report a vulnerability")]
+        [InlineData("No security policy found: looked for SECURITY.md (any letter case) at /src/acme/SECURITY.md")]
         [InlineData("SECURITY.md does not say which versions get security fixes: add a line")]
         public void Template_text_is_flagged(string line)
         {

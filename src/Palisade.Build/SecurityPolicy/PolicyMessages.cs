@@ -7,6 +7,9 @@ namespace Palisade.Build.SecurityPolicy
     /// </summary>
     internal static class PolicyMessages
     {
+        /// <summary>PAL5001's diagnosis, reported by <see cref="LocateSecurityPolicy"/>.</summary>
+        public const string Missing = "No security policy found";
+
         public const string Empty = "SECURITY.md is empty";
         public const string NotText = "SECURITY.md is not readable text";
         public const string HeadingsOnly = "SECURITY.md has only headings";
@@ -29,7 +32,7 @@ namespace Palisade.Build.SecurityPolicy
         /// <summary>Every diagnosis, for <see cref="PlaceholderFinder"/>.</summary>
         public static readonly string[] Diagnoses =
         {
-            Empty, NotText, HeadingsOnly, TooShort, NoReportingSection, NoPrivateContact, PublicIssuesOnly, Placeholder, NoSupportedVersions, NoResponseTime,
+            Missing, Empty, NotText, HeadingsOnly, TooShort, NoReportingSection, NoPrivateContact, PublicIssuesOnly, Placeholder, NoSupportedVersions, NoResponseTime,
         };
     }
 }
