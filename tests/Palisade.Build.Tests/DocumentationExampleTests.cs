@@ -80,5 +80,13 @@ namespace Palisade.Build.Tests
             Assert.Contains(problems, p => p.Kind == PolicyProblemKind.Placeholder && p.Message.Contains("OWNER/REPO"));
             Assert.Empty(SecurityPolicyChecker.Check(Filled(minimal).Replace(" (replace with your real address!)", string.Empty)));
         }
+
+        [Fact]
+        public void Palisade_s_own_SECURITY_md_is_complete()
+        {
+            string policy = File.ReadAllText(Path.Combine(RepositoryRoot(), "SECURITY.md"));
+
+            Assert.Empty(SecurityPolicyChecker.Check(policy));
+        }
     }
 }
