@@ -45,8 +45,20 @@ status=0
 dotnet build "$work/app/SampleApp.csproj" "-p:PalisadeAnalyzersVersion=$version" -nodeReuse:false \
   >"$work/build.log" 2>&1 || status=$?
 
-diagnostics="$(grep -E ': (warning|error) PAL[0-9]{4}: ' "$work/build.log" \
-  | sed -E -e 's/^ *([0-9]+>)?//' -e 's/ \[[^]]*\] *$//' -e "s|$work/app/||g" | sort -u || true)"
+# Findings in file order, then by line and column as numbers (not as text, which puts (12,13) before (9,49)).
+# PAL5003 suggestions are build messages ("message PAL5003"): shown, but not counted as warnings or errors.
+diagnostics="$(grep -E ': (warning|error|message) PAL[0-9]{4}: ' "$work/build.log" \
+  | sed -E -e 's/^ *([0-9]+>)?//' -e 's/ \[[^]]*\] *$//' -e "s|$work/app/||g" | sort -u \
+  | awk '{
+      file = $0; sub(/(\([0-9,]+\))? ?: (warning|error|message) PAL.*$/, "", file)
+      line = 0; column = 0
+      if (match($0, /\(([0-9]+)(,([0-9]+))?\)/)) {
+        position = substr($0, RSTART + 1, RLENGTH - 2); split(position, parts, ",")
+        line = parts[1] + 0; column = (parts[2] == "" ? 0 : parts[2] + 0)
+      }
+      printf "%s\t%d\t%d\t%s\n", file, line, column, $0
+    }' \
+  | LC_ALL=C sort -t "$(printf '\t')" -k1,1 -k2,2n -k3,3n | cut -f4- || true)"
 
 echo
 if [ -n "$diagnostics" ]; then
@@ -57,15 +69,16 @@ fi
 echo
 
 if [ -z "$diagnostics" ]; then
-  total=0; errors=0; warnings=0; codes=""
+  total=0; errors=0; warnings=0; suggestions=0; codes=""
 else
   total=$(printf '%s\n' "$diagnostics" | wc -l | tr -d ' ')
   errors=$(printf '%s\n' "$diagnostics" | grep -c ': error PAL' || true)
   warnings=$(printf '%s\n' "$diagnostics" | grep -c ': warning PAL' || true)
-  codes=$(printf '%s\n' "$diagnostics" | grep -oE '(warning|error) PAL[0-9]{4}' | grep -oE 'PAL[0-9]{4}' | sort | uniq -c | awk '{printf "%s%s x%s", (NR>1?", ":""), $2, $1}')
+  suggestions=$(printf '%s\n' "$diagnostics" | grep -c ': message PAL' || true)
+  codes=$(printf '%s\n' "$diagnostics" | grep -oE '(warning|error|message) PAL[0-9]{4}' | grep -oE 'PAL[0-9]{4}' | sort | uniq -c | awk '{printf "%s%s x%s", (NR>1?", ":""), $2, $1}')
 fi
 result=$([ "$status" -eq 0 ] && echo "build succeeded" || echo "build FAILED")
-echo "Palisade found $total diagnostics in the sample app ($errors errors, $warnings warnings${codes:+: $codes}); $result."
+echo "Palisade found $total diagnostics in the sample app ($errors errors, $warnings warnings, $suggestions suggestions${codes:+: $codes}); $result."
 
 if [ "$status" -ne 0 ] && [ "$errors" -eq 0 ]; then
   # The build failed for a reason that is not a PAL error: show why.

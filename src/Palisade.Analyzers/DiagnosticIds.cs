@@ -26,7 +26,8 @@ namespace Palisade.Analyzers
         public const string UnsafeApiWithoutJustification = "PAL4002";
 
         public const string SecurityPolicyMissing = "PAL5001";
-        public const string SecurityPolicyIncomplete = "PAL5002";
+        public const string SecurityPolicyUnusable = "PAL5002";
+        public const string SecurityPolicyLacksDetails = "PAL5003";
 
         /// <summary>Where each rule's documentation page lives; every descriptor's help link is built from it.</summary>
         public const string HelpBaseUri = "https://github.com/palisade-analyzers/palisade/blob/main/docs/rules/";

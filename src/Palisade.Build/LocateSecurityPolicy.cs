@@ -58,7 +58,7 @@ namespace Palisade.Build
             }
 
             string message =
-                $"No security policy found: looked for SECURITY.md (any letter case) at {string.Join(", ", location.Candidates)} " +
+                $"{PolicyMessages.Missing}: looked for SECURITY.md (any letter case) at {string.Join(", ", location.Candidates)} " +
                 $"(repository root {location.RepositoryRoot}: {location.RootReason}). " +
                 "Add a SECURITY.md that says how to report a vulnerability privately and which versions are supported, " +
                 "or point <PalisadeSecurityPolicyPath> / <PalisadeRepositoryRoot> at it. " +

@@ -27,7 +27,8 @@ namespace Palisade.Analyzers.Tests
         private static readonly (string Id, string Title, string Severity)[] BuildRules =
         {
             (DiagnosticIds.SecurityPolicyMissing, "Repository has no SECURITY.md", "Error"),
-            (DiagnosticIds.SecurityPolicyIncomplete, "SECURITY.md is not usable", "Warning"),
+            (DiagnosticIds.SecurityPolicyUnusable, "SECURITY.md is not usable", "Warning"),
+            (DiagnosticIds.SecurityPolicyLacksDetails, "SECURITY.md leaves out supported versions or response time", "Suggestion"),
         };
 
         public static IEnumerable<object[]> AllDescriptors() =>

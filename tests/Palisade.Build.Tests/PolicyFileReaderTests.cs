@@ -88,5 +88,25 @@ namespace Palisade.Build.Tests
             string text = Policies.Complete + "\n" + new string('x', 5 * 1024 * 1024) + "@" + new string('y', 1000) + ".com";
             Assert.Empty(SecurityPolicyChecker.Check(text));
         }
+
+        [Theory]
+        [InlineData("a.\n")]
+        [InlineData("## Versions\nopen an issue.\n")]
+        [InlineData("- open an issue. the security tab. 1.2 within 3 days.\n")]
+        public void Half_a_megabyte_of_short_lines_is_checked_in_linear_time(string unit)
+        {
+            var sb = new StringBuilder(Policies.Complete).Append('\n');
+            while (sb.Length < PolicyFileReader.MaxBytes / 2)
+            {
+                sb.Append(unit);
+            }
+
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            SecurityPolicyChecker.Check(sb.ToString());
+
+            // Linear, this takes well under a second on a quiet machine; a quadratic scan of these ~250,000 sentences
+            // would take many minutes. The bound is loose so a busy machine never fails it.
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
+        }
     }
 }

@@ -5,7 +5,10 @@ using Xunit;
 
 namespace Palisade.Build.Tests
 {
-    /// <summary>The five real policies fare as their README says (000 and 002 clean; 001, 003, 004 flagged).</summary>
+    /// <summary>
+    /// The five real policies fare as their README says: 000 and 002 clean; 001, 003 and 004 unusable (PAL5002) for
+    /// their missing contact and placeholders, and the missing versions of 003 and 004 only incomplete (PAL5003).
+    /// </summary>
     public sealed class SecurityPolicyFixtureTests
     {
         private static PolicyProblemKind[] Kinds(string fixture) =>
@@ -26,10 +29,11 @@ namespace Palisade.Build.Tests
 
             Assert.Contains(problems, p => p.Kind == PolicyProblemKind.Placeholder && p.Message.Contains("yourcompany") && p.Message.Contains("replace with your"));
             Assert.Contains(problems, p => p.Kind == PolicyProblemKind.Placeholder && p.Message.Contains("TBD"));
-            Assert.Contains(problems, p => p.Kind == PolicyProblemKind.NoPrivateContact);
+            Assert.Contains(problems, p => p.Kind == PolicyProblemKind.NoPrivateContact && p.Level == PolicyLevel.Unusable);
             // The double-encoded emoji headings are still read as headings.
             Assert.DoesNotContain(problems, p => p.Kind == PolicyProblemKind.NoReportingSection);
             Assert.DoesNotContain(problems, p => p.Kind == PolicyProblemKind.NoSupportedVersions);
+            Assert.DoesNotContain(problems, p => p.Level == PolicyLevel.Incomplete);
         }
 
         [Fact]
@@ -46,9 +50,12 @@ namespace Palisade.Build.Tests
         }
 
         [Fact]
-        public void Policy_003_has_no_contact_address_and_no_supported_versions()
+        public void Policy_003_is_unusable_for_its_missing_contact_and_incomplete_for_its_missing_versions()
         {
+            var problems = SecurityPolicyChecker.Check(PolicyFileReader.Read(Policies.FixturePath("003")));
+
             Assert.Equal(new[] { PolicyProblemKind.NoPrivateContact, PolicyProblemKind.NoSupportedVersions }, Kinds("003"));
+            Assert.Equal(new[] { PolicyLevel.Unusable, PolicyLevel.Incomplete }, problems.Select(p => p.Level).ToArray());
         }
 
         [Fact]
@@ -66,8 +73,9 @@ namespace Palisade.Build.Tests
             string[] lines = File.ReadAllLines(Policies.FixturePath("004"));
             var problems = SecurityPolicyChecker.Check(PolicyFileReader.Read(Policies.FixturePath("004")));
 
-            Assert.Contains(problems, p => p.Kind == PolicyProblemKind.NoPrivateContact);
-            Assert.Contains(problems, p => p.Kind == PolicyProblemKind.NoSupportedVersions);
+            Assert.Contains(problems, p => p.Kind == PolicyProblemKind.NoPrivateContact && p.Level == PolicyLevel.Unusable);
+            Assert.Contains(problems, p => p.Kind == PolicyProblemKind.NoSupportedVersions && p.Level == PolicyLevel.Incomplete);
+            Assert.Equal(new[] { PolicyProblemKind.NoSupportedVersions }, problems.Where(p => p.Level == PolicyLevel.Incomplete).Select(p => p.Kind).ToArray());
             Assert.Contains(problems, p => p.Kind == PolicyProblemKind.Placeholder && lines[p.Line - 1].Contains("github.com/yourusername"));
             Assert.Contains(problems, p => p.Kind == PolicyProblemKind.Placeholder && lines[p.Line - 1].Contains("[Current Date]"));
             Assert.DoesNotContain(problems, p => p.Kind == PolicyProblemKind.NoReportingSection);

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using Microsoft.Build.Framework;
 using Palisade.Build.SecurityPolicy;
 using Xunit;
 
@@ -23,13 +24,18 @@ namespace Palisade.Build.Tests
             return (task, engine, task.Execute());
         }
 
-        private static (RecordingBuildEngine Engine, bool Result) AnalyzeAndReport(string policy, string findings, bool strict)
+        private static (RecordingBuildEngine Engine, bool Result) AnalyzeAndReport(string policy, string findings, bool strict, string? details = null)
         {
             var engine = new RecordingBuildEngine();
             Assert.True(new AnalyzeSecurityPolicy { BuildEngine = engine, PolicyPath = policy, FindingsFile = findings }.Execute());
-            bool result = new ReportSecurityPolicyFindings { BuildEngine = engine, PolicyPath = policy, FindingsFile = findings, TreatAsErrors = strict }.Execute();
+            bool result = new ReportSecurityPolicyFindings
+            {
+                BuildEngine = engine, PolicyPath = policy, FindingsFile = findings, TreatAsErrors = strict, IncompleteSeverity = details ?? "suggestion",
+            }.Execute();
             return (engine, result);
         }
+
+        private static BuildMessageEventArgs[] Suggestions(RecordingBuildEngine engine) => engine.Messages.Where(m => m.Code == "PAL5003").ToArray();
 
         [Fact]
         public void Missing_policy_fails_with_PAL5001_listing_every_place_looked_and_the_docs()
@@ -96,7 +102,7 @@ namespace Palisade.Build.Tests
         }
 
         [Fact]
-        public void Fixture_004_gives_PAL5002_warnings_with_file_and_lines()
+        public void Fixture_004_gives_PAL5002_warnings_with_file_and_lines_and_a_PAL5003_suggestion()
         {
             using var temp = new TempDirectory();
             string policy = temp.Combine("SECURITY.md");
@@ -110,12 +116,17 @@ namespace Palisade.Build.Tests
             Assert.All(engine.Warnings, w => Assert.Equal("PAL5002", w.Code));
             Assert.All(engine.Warnings, w => Assert.Equal(policy, w.File));
             Assert.All(engine.Warnings, w => Assert.Contains("docs/rules/PAL5002.md", w.Message));
-            Assert.Contains(engine.Warnings, w => w.LineNumber == 0 && w.Message!.Contains("versions"));
             Assert.Contains(engine.Warnings, w => w.LineNumber > 0 && w.Message!.Contains("yourusername"));
+            Assert.Contains(engine.Warnings, w => w.Message!.Contains("no private way to report"));
+            var versions = Assert.Single(Suggestions(engine));
+            Assert.Equal(policy, versions.File);
+            Assert.Equal(MessageImportance.High, versions.Importance);
+            Assert.Contains("versions", versions.Message);
+            Assert.Contains("docs/rules/PAL5003.md", versions.Message);
         }
 
         [Fact]
-        public void Strict_mode_reports_the_same_findings_as_PAL5002_errors()
+        public void Strict_mode_makes_PAL5002_errors_but_leaves_PAL5003_a_suggestion()
         {
             using var temp = new TempDirectory();
             string policy = temp.Combine("SECURITY.md");
@@ -125,8 +136,29 @@ namespace Palisade.Build.Tests
 
             Assert.False(result);
             Assert.Empty(engine.Warnings);
-            Assert.Equal(2, engine.Errors.Count);
-            Assert.All(engine.Errors, e => Assert.Equal("PAL5002", e.Code));
+            var error = Assert.Single(engine.Errors);
+            Assert.Equal("PAL5002", error.Code);
+            Assert.Equal(5, error.LineNumber);
+            Assert.Single(Suggestions(engine));
+        }
+
+        [Theory]
+        [InlineData("warning", 1, 0, 0)]
+        [InlineData("error", 0, 1, 0)]
+        [InlineData("off", 0, 0, 0)]
+        [InlineData("suggestion", 0, 0, 2)]
+        public void PAL5003_takes_the_severity_the_user_opted_into(string details, int warnings, int errors, int suggestions)
+        {
+            using var temp = new TempDirectory();
+            string policy = temp.WriteFile("SECURITY.md", "# Security\n\nReport vulnerabilities privately to security@acme-widgets.io, never in a public issue.\n");
+
+            var (engine, result) = AnalyzeAndReport(policy, temp.Combine("obj", "findings"), strict: false, details);
+
+            Assert.Equal(errors == 0, result);
+            Assert.Equal(warnings * 2, engine.Warnings.Count(w => w.Code == "PAL5003"));
+            Assert.Equal(errors * 2, engine.Errors.Count(e => e.Code == "PAL5003"));
+            Assert.Equal(suggestions, Suggestions(engine).Length);
+            Assert.DoesNotContain(engine.Warnings, w => w.Code == "PAL5002");
         }
 
         [Fact]
@@ -140,9 +172,48 @@ namespace Palisade.Build.Tests
             File.Delete(policy);
 
             var engine = new RecordingBuildEngine();
-            Assert.True(new ReportSecurityPolicyFindings { BuildEngine = engine, PolicyPath = policy, FindingsFile = findings }.Execute());
+            Assert.True(new ReportSecurityPolicyFindings { BuildEngine = engine, PolicyPath = policy, FindingsFile = findings, IncompleteSeverity = "suggestion" }.Execute());
 
-            Assert.Equal(2, engine.Warnings.Count);
+            Assert.Single(engine.Warnings);
+            Assert.Single(Suggestions(engine));
+        }
+
+        [Fact]
+        public void Same_content_reuses_the_stored_findings_whatever_the_file_time()
+        {
+            using var temp = new TempDirectory();
+            string policy = temp.Combine("SECURITY.md");
+            File.Copy(Policies.FixturePath("003"), policy);
+            string findings = temp.Combine("obj", "findings");
+            AnalyzeAndReport(policy, findings, strict: false);
+            File.SetLastWriteTimeUtc(policy, System.DateTime.UtcNow.AddHours(1));
+
+            var engine = new RecordingBuildEngine();
+            Assert.True(new AnalyzeSecurityPolicy { BuildEngine = engine, PolicyPath = policy, FindingsFile = findings }.Execute());
+
+            Assert.Contains(engine.Messages, m => m.Message!.Contains("unchanged"));
+            Assert.DoesNotContain(engine.Messages, m => m.Message!.Contains("analyzed"));
+        }
+
+        [Fact]
+        public void A_different_policy_with_an_older_time_is_checked_again_not_served_from_the_cache()
+        {
+            using var temp = new TempDirectory();
+            string policy = temp.Combine("SECURITY.md");
+            File.Copy(Policies.FixturePath("004"), policy);
+            string findings = temp.Combine("obj", "findings");
+            var (first, _) = AnalyzeAndReport(policy, findings, strict: false);
+            Assert.Contains(first.Warnings, w => w.LineNumber == 101);
+
+            // cp -p, a checkout or an archive: new content, a time older than the findings file.
+            File.WriteAllText(policy, Policies.Complete);
+            File.SetLastWriteTimeUtc(policy, System.DateTime.UtcNow.AddYears(-3));
+            var (second, result) = AnalyzeAndReport(policy, findings, strict: false);
+
+            Assert.True(result);
+            Assert.Contains(second.Messages, m => m.Message!.Contains("analyzed"));
+            Assert.Empty(second.Warnings);
+            Assert.Empty(Suggestions(second));
         }
 
         [Fact]
@@ -171,7 +242,7 @@ namespace Palisade.Build.Tests
         }
 
         [Fact]
-        public void Findings_file_round_trips_kinds_lines_and_messages()
+        public void Findings_file_round_trips_key_kinds_lines_and_messages()
         {
             using var temp = new TempDirectory();
             string path = temp.Combine("f");
@@ -181,10 +252,21 @@ namespace Palisade.Build.Tests
                 new PolicyProblem(PolicyProblemKind.NoSupportedVersions, 0, "no versions"),
             };
 
-            FindingsFile.Write(path, problems);
+            FindingsFile.Write(path, "k1", problems);
             var read = FindingsFile.Read(path)!;
 
-            Assert.Equal(new[] { "Placeholder@12: has tab and newline", "NoSupportedVersions: no versions" }, read.Select(p => p.ToString()));
+            Assert.Equal("k1", read.Key);
+            Assert.Equal(new[] { "Placeholder@12: has tab and newline", "NoSupportedVersions: no versions" }, read.Problems.Select(p => p.ToString()));
+        }
+
+        [Fact]
+        public void Content_key_changes_with_the_content_only()
+        {
+            byte[] a = System.Text.Encoding.UTF8.GetBytes(Policies.Complete);
+            byte[] b = System.Text.Encoding.UTF8.GetBytes(Policies.Complete + " ");
+
+            Assert.Equal(FindingsFile.KeyOf(a), FindingsFile.KeyOf((byte[])a.Clone()));
+            Assert.NotEqual(FindingsFile.KeyOf(a), FindingsFile.KeyOf(b));
         }
     }
 }

@@ -3,13 +3,15 @@ using System.IO;
 
 namespace Palisade.Build.Tests
 {
-    /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
+    /// <summary>
+    /// A fresh folder of its own directly under the system temp folder (palisade-build-tests-XXXXXX), so two test
+    /// runs on one machine never share a folder; deleted with everything in it on dispose.
+    /// </summary>
     internal sealed class TempDirectory : IDisposable
     {
         public TempDirectory()
         {
-            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "palisade-build-tests", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(Path);
+            Path = Directory.CreateTempSubdirectory("palisade-build-tests-").FullName;
         }
 
         public string Path { get; }
@@ -37,7 +39,7 @@ namespace Palisade.Build.Tests
             {
                 Directory.Delete(Path, recursive: true);
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 // A leftover temp folder must not fail a test.
             }

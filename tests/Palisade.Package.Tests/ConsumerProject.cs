@@ -59,37 +59,6 @@ namespace Palisade.Package.Tests
 
         public string ProjectDirectory { get; }
 
-        /// <summary>
-        /// Another project in the same repository (src/<paramref name="name"/>), like App but with its own extra
-        /// properties, and a solution (all.slnx) listing every project so one build covers them in parallel.
-        /// </summary>
-        public string AddSiblingProject(string name, string extraProperties)
-        {
-            string directory = Path.Combine(RepositoryDirectory, "src", name);
-            Directory.CreateDirectory(directory);
-            string project = File.ReadAllText(Path.Combine(ProjectDirectory, "App.csproj"))
-                .Replace("</PropertyGroup>", "  " + extraProperties + "\n  </PropertyGroup>");
-            File.WriteAllText(Path.Combine(directory, name + ".csproj"), project);
-            File.Copy(Path.Combine(ProjectDirectory, "Program.cs"), Path.Combine(directory, "Program.cs"));
-
-            var entries = new List<string>();
-            foreach (string file in Directory.GetFiles(Path.Combine(RepositoryDirectory, "src"), "*.csproj", SearchOption.AllDirectories))
-            {
-                entries.Add($"  <Project Path=\"{Path.GetRelativePath(RepositoryDirectory, file)}\" />");
-            }
-
-            File.WriteAllText(Path.Combine(RepositoryDirectory, "all.slnx"), "<Solution>\n" + string.Join("\n", entries) + "\n</Solution>\n");
-            return directory;
-        }
-
-        /// <summary>dotnet build of all.slnx (see <see cref="AddSiblingProject"/>), optionally of some targets only (-t:).</summary>
-        public DotnetResult BuildAll(params string[] extraArguments)
-        {
-            var arguments = new List<string> { "build", "all.slnx", "-nodeReuse:false", "-v:n", "-bl:" + Path.Combine(RepositoryDirectory, "all.binlog") };
-            arguments.AddRange(extraArguments);
-            return DotnetCli.Run(RepositoryDirectory, package.ConsumerEnvironment, arguments.ToArray());
-        }
-
         public void WriteFile(string relativePath, string text)
         {
             string path = Path.Combine(ProjectDirectory, relativePath);

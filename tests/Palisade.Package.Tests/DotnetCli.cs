@@ -16,9 +16,12 @@ namespace Palisade.Package.Tests
         public override string ToString() =>
             $"> dotnet {CommandLine}\n(exit {ExitCode})\n" + string.Join("\n", Output.Split('\n').Select(l => l.Length > 2000 ? l.Substring(0, 2000) + " [...]" : l));
 
-        /// <summary>Distinct PAL diagnostics printed by MSBuild ("file(line): warning PALnnnn: message [project]"), whatever the verbosity.</summary>
+        /// <summary>
+        /// Distinct PAL diagnostics printed by MSBuild ("file(line): warning PALnnnn: message [project]"), whatever the
+        /// verbosity; build messages with a code (PAL5003 suggestions) have the severity "message".
+        /// </summary>
         public IReadOnlyList<BuildDiagnostic> Diagnostics(string code) =>
-            Regex.Matches(Output, @"(?<file>[^\s>]*?)(\((?<line>\d+)[^)]*\))?\s?:\s(?<severity>warning|error)\s(?<code>" + code + @")\s?:\s(?<message>[^\r\n]*?)(\s\[[^\r\n]*\])?\r?$", RegexOptions.Multiline)
+            Regex.Matches(Output, @"(?<file>[^\s>]*?)(\((?<line>\d+)[^)]*\))?\s?:\s(?<severity>warning|error|message)\s(?<code>" + code + @")\s?:\s(?<message>[^\r\n]*?)(\s\[[^\r\n]*\])?\r?$", RegexOptions.Multiline)
                 .Select(m => new BuildDiagnostic(m.Groups["file"].Value, m.Groups["line"].Success ? int.Parse(m.Groups["line"].Value) : 0, m.Groups["severity"].Value, m.Groups["code"].Value, m.Groups["message"].Value))
                 .Distinct()
                 .ToList();

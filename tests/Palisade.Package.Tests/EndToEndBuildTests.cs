@@ -23,6 +23,7 @@ namespace Palisade.Package.Tests
             ## Reporting a Vulnerability
 
             Email security@acme-widgets.io or use https://github.com/acme/widgets/security/advisories/new.
+            We answer within five working days.
             """;
 
         private readonly PackedPackageFixture package;
@@ -33,15 +34,38 @@ namespace Palisade.Package.Tests
             package.AssertPacked();
         }
 
-        [Fact]
-        public void Without_SECURITY_md_the_build_fails_with_PAL5001_and_the_switch_makes_it_a_warning_or_nothing()
-        {
-            var consumer = new ConsumerProject(package, "no-policy", securityPolicy: null);
+        private const string UnsafeWithoutSafetyComment = """
+            public static class Program
+            {
+                public static unsafe void Main()
+                {
+                    int value = 1;
+                    int* pointer = &value;
+                    System.Console.WriteLine(*pointer);
+                }
+            }
+            """;
 
-            var failed = consumer.Build();
+        private const string AllowUnsafe = "<AllowUnsafeBlocks>true</AllowUnsafeBlocks>";
+
+        /// <summary>obj/Debug/&lt;framework&gt;/App.dll: proof that the compiler ran even though the build failed.</summary>
+        private static bool Compiled(ConsumerProject consumer, string framework = "net10.0") =>
+            File.Exists(Path.Combine(consumer.ProjectDirectory, "obj", "Debug", framework, "App.dll"));
+
+        [Fact]
+        public void Without_SECURITY_md_PAL5001_fails_the_build_after_compile_and_SARIF_and_the_switch_makes_it_a_warning_or_nothing()
+        {
+            var consumer = new ConsumerProject(package, "no-policy", securityPolicy: null, extraProperties: AllowUnsafe, source: UnsafeWithoutSafetyComment);
+            string sarif = Path.Combine(consumer.ProjectDirectory, "palisade.sarif");
+
+            var failed = consumer.Build("-p:ErrorLog=" + sarif + "%2Cversion=2.1");
+            bool compiled = Compiled(consumer);
+            string log = File.Exists(sarif) ? File.ReadAllText(sarif) : "(no SARIF file)";
+            var again = consumer.Build("--no-restore");
             var warned = consumer.Build("--no-restore", "-p:PalisadeSecurityPolicy=warning");
             var off = consumer.Build("--no-restore", "-p:PalisadeSecurityPolicy=off");
 
+            // The gate reports, the compiler and the analyzers still run, the SARIF log is written, the build fails.
             Assert.False(failed.Succeeded, failed.ToString());
             var error = Assert.Single(failed.Diagnostics("PAL5001"));
             Assert.Equal("error", error.Severity);
@@ -50,93 +74,174 @@ namespace Palisade.Package.Tests
             Assert.Contains(Path.Combine(consumer.RepositoryDirectory, ".github", "SECURITY.md"), error.Message);
             Assert.Contains(Path.Combine(consumer.RepositoryDirectory, "docs", "SECURITY.md"), error.Message);
             Assert.Contains("docs/rules/PAL5001.md", error.Message);
+            Assert.Contains(failed.Diagnostics("PAL4001"), d => d.Severity == "warning");
+            Assert.True(compiled, failed.ToString());
+            Assert.Contains("\"ruleId\": \"PAL4001\"", log);
+
+            // Incremental: nothing changed, the compiler is skipped, and the build still fails with the same error.
+            Assert.False(again.Succeeded, again.ToString());
+            Assert.Equal("error", Assert.Single(again.Diagnostics("PAL5001")).Severity);
 
             Assert.True(warned.Succeeded, warned.ToString());
             Assert.Equal("warning", Assert.Single(warned.Diagnostics("PAL5001")).Severity);
 
             Assert.True(off.Succeeded, off.ToString());
-            Assert.Empty(off.Diagnostics(@"PAL\d{4}"));
+            Assert.Empty(off.Diagnostics(@"PAL5\d{3}"));
         }
 
         [Fact]
-        public void Real_policies_000_and_002_pass_clean_and_001_003_004_get_PAL5002_warnings()
+        public void Seed_and_real_style_policies_keep_their_verdicts_through_the_packed_package()
         {
-            // One repository, one project per policy (each pointed at its policy), one parallel build of the gate
-            // target only: compiling five empty apps would prove nothing more (the other tests build in full).
-            var consumer = new ConsumerProject(package, "fixtures", GoodPolicy);
-            var minimum = new Dictionary<string, int> { ["000"] = 0, ["001"] = 3, ["002"] = 0, ["003"] = 2, ["004"] = 4 };
-            foreach (string fixture in minimum.Keys)
+            // One consumer project, the gate target run once per policy (each with its own PalisadeSecurityPolicyPath)
+            // from a small traversal project, in one MSBuild invocation: compiling an app per policy would prove nothing more.
+            var consumer = new ConsumerProject(package, "policies", GoodPolicy);
+            var expected = new Dictionary<string, (bool Unusable, int AtLeast, int Suggestions)>
             {
-                string policy = Path.Combine(consumer.RepositoryDirectory, "policies", fixture, "SECURITY.md");
-                Directory.CreateDirectory(Path.GetDirectoryName(policy)!);
-                File.Copy(RepositoryPaths.Fixture(fixture), policy);
-                consumer.AddSiblingProject("P" + fixture, $"<PalisadeSecurityPolicyPath>{policy}</PalisadeSecurityPolicyPath>");
+                ["seed-000"] = (false, 0, 0),
+                ["seed-001"] = (true, 3, 0),
+                ["seed-002"] = (false, 0, 0),
+                ["seed-003"] = (true, 1, 1),
+                ["seed-004"] = (true, 4, 1),
+            };
+            foreach (string fixture in new[] { "000", "001", "002", "003", "004" })
+            {
+                CopyPolicy(consumer, "seed-" + fixture, RepositoryPaths.Fixture(fixture));
             }
 
-            var result = consumer.BuildAll("-t:PalisadeSecurityPolicyGate");
+            foreach (string verdict in new[] { "usable", "unusable" })
+            {
+                foreach (string file in Directory.GetFiles(Path.Combine(System.AppContext.BaseDirectory, "Fixtures", "RealStylePolicies", verdict), "*.md"))
+                {
+                    string name = verdict + "-" + Path.GetFileNameWithoutExtension(file);
+                    CopyPolicy(consumer, name, file);
+                    expected[name] = (verdict == "unusable", verdict == "unusable" ? 1 : 0, -1);
+                }
+            }
+
+            File.WriteAllText(Path.Combine(consumer.RepositoryDirectory, "gate-all.proj"), """
+                <Project>
+                  <ItemGroup>
+                    <Policy Include="policies/*/SECURITY.md" />
+                  </ItemGroup>
+                  <Target Name="Build">
+                    <ItemGroup>
+                      <_GateRun Include="src/App/App.csproj" AdditionalProperties="PalisadeSecurityPolicyPath=%(Policy.FullPath)" />
+                    </ItemGroup>
+                    <MSBuild Projects="@(_GateRun)" Targets="PalisadeSecurityPolicyGate" BuildInParallel="true" />
+                  </Target>
+                </Project>
+                """);
+            var restore = DotnetCli.Run(consumer.ProjectDirectory, package.ConsumerEnvironment, "restore", "App.csproj", "-nodeReuse:false");
+            Assert.True(restore.Succeeded, restore.ToString());
+
+            var result = DotnetCli.Run(consumer.RepositoryDirectory, package.ConsumerEnvironment, "msbuild", "gate-all.proj", "-nodeReuse:false", "-v:n", "-m");
 
             Assert.True(result.Succeeded, result.ToString());
             Assert.Empty(result.Diagnostics("PAL5001"));
-            foreach (var (fixture, atLeast) in minimum)
+            Assert.True(expected.Count >= 25, "expected the seed and real-style policies");
+            foreach (var (name, verdict) in expected)
             {
-                string policy = Path.Combine(consumer.RepositoryDirectory, "policies", fixture, "SECURITY.md");
-                var diagnostics = result.Diagnostics("PAL5002").Where(d => d.File == policy).ToList();
-                Assert.True(atLeast == 0 ? diagnostics.Count == 0 : diagnostics.Count >= atLeast, $"{fixture}: {diagnostics.Count} PAL5002\n{result}");
-                Assert.All(diagnostics, d => Assert.Equal("warning", d.Severity));
+                string policy = Path.Combine(consumer.RepositoryDirectory, "policies", name, "SECURITY.md");
+                var unusable = result.Diagnostics("PAL5002").Where(d => d.File == policy).ToList();
+                Assert.True(verdict.Unusable ? unusable.Count >= verdict.AtLeast : unusable.Count == 0, $"{name}: {unusable.Count} PAL5002\n{result}");
+                Assert.All(unusable, d => Assert.Equal("warning", d.Severity));
+                var incomplete = result.Diagnostics("PAL5003").Where(d => d.File == policy).ToList();
+                Assert.True(verdict.Suggestions < 0 || verdict.Suggestions == incomplete.Count, $"{name}: {incomplete.Count} PAL5003\n{result}");
+                Assert.All(incomplete, d => Assert.Equal("message", d.Severity));
             }
         }
 
-        [Fact]
-        public void Strict_mode_makes_PAL5002_errors_and_NoWarn_and_WarningsAsErrors_work_the_MSBuild_way()
+        private static void CopyPolicy(ConsumerProject consumer, string name, string source)
         {
-            var consumer = new ConsumerProject(package, "severities", File.ReadAllText(RepositoryPaths.Fixture("003")));
-
-            var strict = consumer.Build("-p:PalisadeMode=strict");
-            var silenced = consumer.Build("--no-restore", "-p:NoWarn=PAL5002");
-            var escalated = consumer.Build("--no-restore", "-p:WarningsAsErrors=PAL5002");
-
-            Assert.False(strict.Succeeded, strict.ToString());
-            Assert.Equal(2, strict.Diagnostics("PAL5002").Count(d => d.Severity == "error"));
-            Assert.True(silenced.Succeeded, silenced.ToString());
-            Assert.Empty(silenced.Diagnostics("PAL5002"));
-            Assert.False(escalated.Succeeded, escalated.ToString());
-            Assert.Equal(2, escalated.Diagnostics("PAL5002").Count(d => d.Severity == "error"));
+            string policy = Path.Combine(consumer.RepositoryDirectory, "policies", name, "SECURITY.md");
+            Directory.CreateDirectory(Path.GetDirectoryName(policy)!);
+            File.Copy(source, policy);
         }
 
         [Fact]
-        public void A_no_op_build_skips_the_analysis_but_replays_the_warnings_and_an_edit_reruns_it()
+        public void Strict_mode_reports_PAL5002_errors_and_analyzer_errors_together_writes_SARIF_and_fails_also_when_incremental()
         {
-            var consumer = new ConsumerProject(package, "incremental", File.ReadAllText(RepositoryPaths.Fixture("003")));
+            var consumer = new ConsumerProject(package, "strict", File.ReadAllText(RepositoryPaths.Fixture("004")), extraProperties: AllowUnsafe, source: UnsafeWithoutSafetyComment);
+            string sarif = Path.Combine(consumer.ProjectDirectory, "strict.sarif");
+
+            var strict = consumer.Build("-p:PalisadeMode=strict", "-p:ErrorLog=" + sarif + "%2Cversion=2.1");
+            string log = File.Exists(sarif) ? File.ReadAllText(sarif) : "(no SARIF file)";
+            var noOp = consumer.Build("--no-restore", "-p:PalisadeMode=strict", "-p:ErrorLog=" + sarif + "%2Cversion=2.1");
+            var optedIn = consumer.Build("--no-restore", "-p:PalisadeMode=strict", "-p:PalisadeSecurityPolicyDetails=warning");
+
+            Assert.False(strict.Succeeded, strict.ToString());
+            Assert.True(strict.Diagnostics("PAL5002").Count(d => d.Severity == "error") >= 4, strict.ToString());
+            Assert.Contains(strict.Diagnostics("PAL4001"), d => d.Severity == "error");
+            Assert.Equal("message", Assert.Single(strict.Diagnostics("PAL5003")).Severity);
+            Assert.Contains("\"ruleId\": \"PAL4001\"", log);
+
+            Assert.False(noOp.Succeeded, noOp.ToString());
+            Assert.Equal(strict.Diagnostics("PAL5002"), noOp.Diagnostics("PAL5002"));
+
+            Assert.False(optedIn.Succeeded, optedIn.ToString());
+            Assert.Equal("error", Assert.Single(optedIn.Diagnostics("PAL5003")).Severity);
+        }
+
+        [Fact]
+        public void NoWarn_and_WarningsAsErrors_work_the_MSBuild_way()
+        {
+            var consumer = new ConsumerProject(package, "severities", File.ReadAllText(RepositoryPaths.Fixture("003")));
+
+            var silenced = consumer.Build("-p:NoWarn=PAL5002");
+            var escalated = consumer.Build("--no-restore", "-p:WarningsAsErrors=PAL5002");
+
+            Assert.True(silenced.Succeeded, silenced.ToString());
+            Assert.Empty(silenced.Diagnostics("PAL5002"));
+            Assert.False(escalated.Succeeded, escalated.ToString());
+            Assert.Equal("error", Assert.Single(escalated.Diagnostics("PAL5002")).Severity);
+            Assert.True(Compiled(consumer), escalated.ToString());
+        }
+
+        [Fact]
+        public void Findings_follow_the_policy_content_not_its_file_time()
+        {
+            var consumer = new ConsumerProject(package, "incremental", File.ReadAllText(RepositoryPaths.Fixture("004")));
             string policy = Path.Combine(consumer.RepositoryDirectory, "SECURITY.md");
 
             var first = consumer.Build();
             var noOp = consumer.Build("--no-restore");
+            // A policy replaced by a file with an older time (cp -p, a checkout, an archive): still checked again.
             File.WriteAllText(policy, GoodPolicy);
-            File.SetLastWriteTimeUtc(policy, System.DateTime.UtcNow.AddSeconds(5));
-            var edited = consumer.Build("--no-restore");
+            File.SetLastWriteTimeUtc(policy, System.DateTime.UtcNow.AddYears(-2));
+            var replaced = consumer.Build("--no-restore");
 
             Assert.Contains("Palisade: analyzed security policy", first.Output);
-            Assert.Equal(2, first.Diagnostics("PAL5002").Count);
+            Assert.True(first.Diagnostics("PAL5002").Count >= 4, first.ToString());
+            Assert.Contains(first.Diagnostics("PAL5002"), d => d.Line == 101);
             Assert.DoesNotContain("Palisade: analyzed security policy", noOp.Output);
-            Assert.Contains("Skipping target \"_PalisadeAnalyzeSecurityPolicy\" because all output files are up-to-date", noOp.Output);
+            Assert.Contains("unchanged (same content)", noOp.Output);
             Assert.Equal(first.Diagnostics("PAL5002"), noOp.Diagnostics("PAL5002"));
-            Assert.Contains("Palisade: analyzed security policy", edited.Output);
-            Assert.True(edited.Diagnostics("PAL5002").Count == 0, edited.ToString());
+            Assert.Equal(first.Diagnostics("PAL5003"), noOp.Diagnostics("PAL5003"));
+            Assert.Contains("Palisade: analyzed security policy", replaced.Output);
+            Assert.True(replaced.Diagnostics(@"PAL500\d").Count == 0, replaced.ToString());
         }
 
         [Fact]
-        public void A_multi_targeted_project_runs_the_gate_once()
+        public void A_multi_targeted_project_runs_the_gate_once_compiles_every_framework_and_fails_in_strict_mode()
         {
             var consumer = new ConsumerProject(package, "multi", File.ReadAllText(RepositoryPaths.Fixture("003")),
-                targetFrameworks: "net10.0;netstandard2.0", source: "public static class Library { }", useMachinePackages: true);
+                targetFrameworks: "net10.0;netstandard2.0", extraProperties: AllowUnsafe,
+                source: "public static class Library { public static unsafe int Read(int* p) => *p; }", useMachinePackages: true);
 
             var result = consumer.Build();
+            var strict = consumer.Build("--no-restore", "-p:PalisadeMode=strict");
 
             Assert.True(result.Succeeded, result.ToString());
             Assert.True(1 == result.Output.Split('\n').Count(l => l.Contains("Palisade: analyzed security policy")), result.ToString());
-            Assert.Equal(2, result.Diagnostics("PAL5002").Count);
+            Assert.Single(result.Diagnostics("PAL5002"));
             // Each warning is printed where it happens and again in the summary: twice in all, not once per framework.
-            Assert.True(4 == result.Output.Split('\n').Count(l => l.Contains("warning PAL5002")), result.ToString());
+            Assert.True(2 == result.Output.Split('\n').Count(l => l.Contains("warning PAL5002")), result.ToString());
+
+            Assert.False(strict.Succeeded, strict.ToString());
+            Assert.Equal("error", Assert.Single(strict.Diagnostics("PAL5002")).Severity);
+            Assert.True(2 == strict.Output.Split('\n').Count(l => l.Contains("error PAL5002")), strict.ToString());
+            Assert.Contains(strict.Diagnostics("PAL4001"), d => d.Severity == "error");
+            Assert.True(Compiled(consumer, "net10.0") && Compiled(consumer, "netstandard2.0"), strict.ToString());
         }
 
         [Fact]
@@ -165,22 +270,10 @@ namespace Palisade.Package.Tests
             Assert.DoesNotContain("palisade_strict.globalconfig", optedOut.Output);
         }
 
-        private const string UnsafeWithoutSafetyComment = """
-            public static class Program
-            {
-                public static unsafe void Main()
-                {
-                    int value = 1;
-                    int* pointer = &value;
-                    System.Console.WriteLine(*pointer);
-                }
-            }
-            """;
-
         [Fact]
         public void Strict_mode_turns_an_analyzer_warning_into_an_error_and_editorconfig_still_wins()
         {
-            var consumer = new ConsumerProject(package, "strict-analyzer", GoodPolicy, extraProperties: "<AllowUnsafeBlocks>true</AllowUnsafeBlocks>", source: UnsafeWithoutSafetyComment);
+            var consumer = new ConsumerProject(package, "strict-analyzer", GoodPolicy, extraProperties: AllowUnsafe, source: UnsafeWithoutSafetyComment);
 
             var normal = consumer.Build();
             var strict = consumer.Build("-p:PalisadeMode=strict");
@@ -192,20 +285,6 @@ namespace Palisade.Package.Tests
             Assert.False(strict.Succeeded, strict.ToString());
             Assert.Contains(strict.Diagnostics("PAL4001"), d => d.Severity == "error");
             Assert.True(strictButEditorConfig.Succeeded, strictButEditorConfig.ToString());
-        }
-
-        [Fact]
-        public void ErrorLog_writes_SARIF_with_the_PAL_results()
-        {
-            var consumer = new ConsumerProject(package, "sarif", GoodPolicy, extraProperties: "<AllowUnsafeBlocks>true</AllowUnsafeBlocks>", source: UnsafeWithoutSafetyComment);
-            string sarif = Path.Combine(consumer.ProjectDirectory, "palisade.sarif");
-
-            var result = consumer.Build("-p:ErrorLog=" + sarif + "%2Cversion=2.1");
-
-            Assert.True(result.Succeeded, result.ToString());
-            string log = File.ReadAllText(sarif);
-            Assert.Contains("\"version\": \"2.1.0\"", log);
-            Assert.Contains("\"ruleId\": \"PAL4001\"", log);
         }
     }
 }

@@ -19,7 +19,8 @@ namespace Palisade.Package.Tests
 
         public PackedPackageFixture()
         {
-            Root = Path.Combine(Path.GetTempPath(), "palisade-e2e", DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N").Substring(0, 6));
+            // A folder of this run's own (palisade-e2e-XXXXXX), so two test runs on one machine never collide.
+            Root = Directory.CreateTempSubdirectory("palisade-e2e-").FullName;
             Feed = Path.Combine(Root, "feed");
             PackagesFolder = Path.Combine(Root, "nuget-packages");
             Version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
@@ -44,7 +45,7 @@ namespace Palisade.Package.Tests
             MachinePackagesFolder = line.Length == 0 ? null : line.Substring(line.IndexOf(':') + 1).Trim();
         }
 
-        /// <summary>The temp folder of this run; kept when a test fails is not needed: every assertion carries the output.</summary>
+        /// <summary>The temp folder of this run, deleted at the end; every assertion carries the build output, so nothing needs keeping.</summary>
         public string Root { get; }
 
         public string Feed { get; }

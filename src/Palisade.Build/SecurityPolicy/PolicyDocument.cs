@@ -5,8 +5,10 @@ using System.Text;
 namespace Palisade.Build.SecurityPolicy
 {
     /// <summary>
-    /// A SECURITY.md split into lines, with its headings found (ATX '#', setext underlines, HTML &lt;hN&gt; and
-    /// whole-line bold text, which many policies use as headings) and fenced code blocks marked.
+    /// A SECURITY.md split into lines, with HTML comments blanked out (a rendered policy never shows them, so no
+    /// check may read them), its headings found (ATX '#', setext underlines, HTML &lt;hN&gt; and whole-line bold
+    /// text, which many policies use as headings), fenced code blocks marked, and the prose cut into blocks
+    /// (paragraphs, list items, table rows) whose sentences the checks read across line wraps.
     /// Everything here is one linear pass; overlong lines are cut so no later scan can be slow.
     /// </summary>
     internal sealed class PolicyDocument
@@ -14,11 +16,13 @@ namespace Palisade.Build.SecurityPolicy
         /// <summary>Longer lines are cut to this length before any scan.</summary>
         public const int MaxLineLength = 4096;
 
-        private PolicyDocument(string[] lines, bool[] inCode, List<PolicyHeading> headings)
+        private PolicyDocument(string[] lines, bool[] inCode, bool[] isHeading, List<PolicyHeading> headings)
         {
             Lines = lines;
             InCodeBlock = inCode;
+            IsHeadingLine = isHeading;
             Headings = headings;
+            Blocks = PolicyBlock.Split(this);
         }
 
         public string[] Lines { get; }
@@ -26,12 +30,19 @@ namespace Palisade.Build.SecurityPolicy
         /// <summary>True for lines inside a fenced code block (and the fences themselves).</summary>
         public bool[] InCodeBlock { get; }
 
+        /// <summary>True for heading lines and setext underlines.</summary>
+        public bool[] IsHeadingLine { get; }
+
         public List<PolicyHeading> Headings { get; }
+
+        /// <summary>The prose outside headings and code, one block per paragraph, list item or table row.</summary>
+        public List<PolicyBlock> Blocks { get; }
 
         public static PolicyDocument Parse(string text)
         {
-            string[] lines = SplitLines(text);
+            string[] lines = SplitLines(BlankHtmlComments(text));
             var inCode = new bool[lines.Length];
+            var isHeading = new bool[lines.Length];
             var headings = new List<PolicyHeading>();
             bool fenced = false;
             for (int i = 0; i < lines.Length; i++)
@@ -54,10 +65,48 @@ namespace Palisade.Build.SecurityPolicy
                 if (heading != null)
                 {
                     headings.Add(new PolicyHeading(i + 1, heading));
+                    isHeading[i] = true;
+                    if (i + 1 < lines.Length && IsSetextUnderline(lines[i + 1].Trim()))
+                    {
+                        isHeading[++i] = true;
+                    }
                 }
             }
 
-            return new PolicyDocument(lines, inCode, headings);
+            return new PolicyDocument(lines, inCode, isHeading, headings);
+        }
+
+        /// <summary>
+        /// The text with every "&lt;!-- ... --&gt;" replaced by spaces, line breaks kept so line numbers still match
+        /// the file. An unclosed comment hides the rest of the file, as it does when the Markdown is rendered.
+        /// </summary>
+        public static string BlankHtmlComments(string text)
+        {
+            int open = text.IndexOf("<!--", StringComparison.Ordinal);
+            if (open < 0)
+            {
+                return text;
+            }
+
+            var sb = new StringBuilder(text.Length);
+            int copied = 0;
+            while (open >= 0)
+            {
+                sb.Append(text, copied, open - copied);
+                int close = text.IndexOf("-->", open + 4, StringComparison.Ordinal);
+                int end = close < 0 ? text.Length : close + 3;
+                for (int i = open; i < end; i++)
+                {
+                    char c = text[i];
+                    sb.Append(c == '\n' || c == '\r' ? c : ' ');
+                }
+
+                copied = end;
+                open = end < text.Length ? text.IndexOf("<!--", end, StringComparison.Ordinal) : -1;
+            }
+
+            sb.Append(text, copied, text.Length - copied);
+            return sb.ToString();
         }
 
         /// <summary>Lower-case letters and digits of <paramref name="text"/>, every other run of characters as one space.</summary>

@@ -13,7 +13,10 @@ namespace Palisade.Build.SecurityPolicy
     {
         public const int MaxBytes = 1024 * 1024;
 
-        public static string Read(string path)
+        public static string Read(string path) => Decode(ReadBytes(path));
+
+        /// <summary>The first <see cref="MaxBytes"/> bytes of the file: what the check reads, and what its cache key hashes.</summary>
+        public static byte[] ReadBytes(string path)
         {
             byte[] bytes;
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
@@ -38,7 +41,7 @@ namespace Palisade.Build.SecurityPolicy
                 }
             }
 
-            return Decode(bytes);
+            return bytes;
         }
 
         public static string Decode(byte[] bytes)

@@ -5,54 +5,114 @@ using System.Linq;
 namespace Palisade.Build.SecurityPolicy
 {
     /// <summary>
-    /// The PAL5002 content check: a pure function from the text of a SECURITY.md to the list of its problems.
-    /// A useful policy tells a finder where to report privately (a reporting section with a real contact)
-    /// and which versions get fixes; a copied template that still says security@yourcompany.com does neither.
+    /// The SECURITY.md content check: a pure function from the text of a policy to the list of its problems, judged
+    /// the way someone who found a vulnerability would read it. Unusable (PAL5002): no private channel, only public
+    /// issues, template text, nothing but headings. Incomplete (PAL5003): no supported versions, no response time.
+    /// HTML comments are invisible to a reader and so to every check.
     /// </summary>
     internal static class SecurityPolicyChecker
     {
-        /// <summary>Fewer non-blank characters than this cannot hold a reporting section, a contact and the supported versions.</summary>
+        /// <summary>Fewer visible characters than this, and no private channel: the file is too short to be usable.</summary>
         public const int MinimumLength = 80;
 
         public static IReadOnlyList<PolicyProblem> Check(string text)
         {
             var problems = new List<PolicyProblem>();
-            int visible = CountVisible(text);
-            if (visible == 0)
+            if (CountVisible(text) == 0)
             {
                 problems.Add(new PolicyProblem(PolicyProblemKind.Empty, 0,
-                    "SECURITY.md is empty: say how to report a vulnerability privately and which versions get security fixes"));
+                    PolicyMessages.Empty + ": " + PolicyMessages.ChannelSuggestion));
                 return problems;
             }
 
             if (LooksBinary(text))
             {
                 problems.Add(new PolicyProblem(PolicyProblemKind.NotText, 0,
-                    "SECURITY.md is not readable text (binary content or an unknown encoding): save it as UTF-8 Markdown"));
+                    PolicyMessages.NotText + " (binary content or an unknown encoding): save it as UTF-8 Markdown"));
                 return problems;
             }
 
-            if (visible < MinimumLength)
+            var document = PolicyDocument.Parse(text);
+            int visible = CountVisible(string.Join("\n", document.Lines));
+            if (visible == 0)
+            {
+                problems.Add(new PolicyProblem(PolicyProblemKind.Empty, 0,
+                    PolicyMessages.Empty + " once its HTML comments are left out (readers never see them): " + PolicyMessages.ChannelSuggestion));
+                return problems;
+            }
+
+            if (document.Blocks.Count == 0)
+            {
+                problems.Add(new PolicyProblem(PolicyProblemKind.HeadingsOnly, 0,
+                    PolicyMessages.HeadingsOnly + " and no text a reporter can act on: " + PolicyMessages.ChannelSuggestion));
+                return problems;
+            }
+
+            AddChannelProblems(document, visible, problems);
+            AddPlaceholders(document, problems);
+            AddIncompleteness(document, problems);
+            return problems;
+        }
+
+        private static void AddChannelProblems(PolicyDocument document, int visible, List<PolicyProblem> problems)
+        {
+            string? channel = null;
+            PolicySentence? publicDirection = null;
+            bool reportingSentence = false;
+            foreach (PolicyBlock block in document.Blocks)
+            {
+                PolicySentence? direction = PolicyLanguage.PublicIssueDirection(block);
+                publicDirection ??= direction;
+                foreach (PolicySentence sentence in block.Sentences)
+                {
+                    reportingSentence |= PolicyLanguage.IsAboutReporting(sentence.Words);
+
+                    // A block that sends reporters to public issues offers no private channel, whatever it links to.
+                    if (channel == null && direction == null)
+                    {
+                        channel = ContactFinder.FindChannel(sentence);
+                    }
+                }
+            }
+
+            // Whole-line bold text counts as a heading, and "**Email security@acme.io**" is a channel all the same.
+            foreach (PolicyHeading heading in document.Headings)
+            {
+                channel ??= ContactFinder.FindEmail(heading.Text) ?? ContactFinder.FindReportLink(heading.Text, heading.Words);
+            }
+
+            if (channel != null)
+            {
+                return;
+            }
+
+            PolicyHeading? reporting = document.Headings.FirstOrDefault(h => IsReportingHeading(h.Words));
+            if (publicDirection != null)
+            {
+                problems.Add(new PolicyProblem(PolicyProblemKind.PublicIssuesOnly, publicDirection.Line,
+                    PolicyMessages.PublicIssuesOnly + ", so every vulnerability is disclosed before it is fixed: " + PolicyMessages.ChannelSuggestion));
+            }
+            else if (visible < MinimumLength)
             {
                 problems.Add(new PolicyProblem(PolicyProblemKind.TooShort, 0,
-                    $"SECURITY.md has only {visible} characters of text: a policy needs a reporting section, a private contact and the supported versions"));
+                    $"{PolicyMessages.TooShort}: {visible} characters of text and no private way to report a vulnerability; {PolicyMessages.ChannelSuggestion}"));
             }
-
-            var document = PolicyDocument.Parse(text);
-            PolicyHeading? reporting = document.Headings.FirstOrDefault(h => IsReportingHeading(h.Words));
-            bool hasReporting = reporting != null || (document.Headings.Count == 0 && AnyLine(document, IsReportingSentence));
-            if (!hasReporting)
+            else
             {
-                problems.Add(new PolicyProblem(PolicyProblemKind.NoReportingSection, 0,
-                    "SECURITY.md has no section on how to report a vulnerability: add one, e.g. '## Reporting a Vulnerability'"));
-            }
+                if (reporting == null && !reportingSentence)
+                {
+                    problems.Add(new PolicyProblem(PolicyProblemKind.NoReportingSection, 0,
+                        PolicyMessages.NoReportingSection + ": " + PolicyMessages.ChannelSuggestion));
+                }
 
-            if (!AnyLine(document, line => ContactFinder.FindContact(line) != null))
-            {
                 problems.Add(new PolicyProblem(PolicyProblemKind.NoPrivateContact, reporting?.Line ?? 0,
-                    "SECURITY.md gives no private contact for reports: add a security email address or an https link to a private report form (e.g. https://github.com/OWNER/REPO/security/advisories/new)"));
+                    PolicyMessages.NoPrivateContact + " (an email address, GitHub private vulnerability reporting, or an https link to a security or bug-bounty page): "
+                    + PolicyMessages.ChannelSuggestion));
             }
+        }
 
+        private static void AddPlaceholders(PolicyDocument document, List<PolicyProblem> problems)
+        {
             for (int i = 0; i < document.Lines.Length; i++)
             {
                 if (document.InCodeBlock[i])
@@ -60,22 +120,93 @@ namespace Palisade.Build.SecurityPolicy
                     continue;
                 }
 
-                List<string> placeholders = PlaceholderFinder.Find(document.Lines[i]);
+                string? next = i + 1 < document.Lines.Length && !document.InCodeBlock[i + 1] ? document.Lines[i + 1] : null;
+                List<string> placeholders = PlaceholderFinder.Find(document.Lines[i], next);
                 if (placeholders.Count > 0)
                 {
                     problems.Add(new PolicyProblem(PolicyProblemKind.Placeholder, i + 1,
-                        $"SECURITY.md still has template placeholder text ({string.Join(", ", placeholders.Select(p => "'" + p + "'"))}): replace it with the real contact or text"));
+                        $"{PolicyMessages.Placeholder} ({string.Join(", ", placeholders.Select(p => "'" + p + "'"))}): replace it with the real contact or text"));
+                }
+            }
+        }
+
+        private static void AddIncompleteness(PolicyDocument document, List<PolicyProblem> problems)
+        {
+            bool versions = document.Headings.Any(h => IsVersionsHeading(h.Words) && SectionNamesVersions(document, h));
+            bool response = false;
+            foreach (PolicyBlock block in document.Blocks)
+            {
+                foreach (PolicySentence sentence in block.Sentences)
+                {
+                    versions = versions || PolicyLanguage.NamesSupportedVersions(sentence);
+                    if (!response)
+                    {
+                        PolicyHeading? section = SectionOf(document, sentence.Line);
+                        response = PolicyLanguage.PromisesResponseTime(sentence.Words, section != null && PolicyLanguage.IsResponseHeading(section.Words));
+                    }
                 }
             }
 
-            bool hasVersions = document.Headings.Any(h => IsVersionsHeading(h.Words)) || AnyLine(document, IsSupportedVersionsSentence);
-            if (!hasVersions)
+            if (!versions)
             {
                 problems.Add(new PolicyProblem(PolicyProblemKind.NoSupportedVersions, 0,
-                    "SECURITY.md does not say which versions get security fixes: add a '## Supported Versions' section"));
+                    PolicyMessages.NoSupportedVersions + ": " + PolicyMessages.VersionsSuggestion));
             }
 
-            return problems;
+            if (!response)
+            {
+                problems.Add(new PolicyProblem(PolicyProblemKind.NoResponseTime, 0,
+                    PolicyMessages.NoResponseTime + ": " + PolicyMessages.ResponseSuggestion));
+            }
+        }
+
+        /// <summary>True when a line under <paramref name="heading"/> (up to the next heading) names a version, a table mark or a link.</summary>
+        private static bool SectionNamesVersions(PolicyDocument document, PolicyHeading heading)
+        {
+            // heading.Line is 1-based, so it is the 0-based index of the line after the heading.
+            for (int i = heading.Line; i < document.Lines.Length; i++)
+            {
+                if (document.IsHeadingLine[i])
+                {
+                    if (i == heading.Line)
+                    {
+                        continue; // the heading's own setext underline
+                    }
+
+                    break;
+                }
+
+                if (!document.InCodeBlock[i] && PolicyLanguage.NamesVersionInSection(document.Lines[i], PolicyDocument.Words(document.Lines[i])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The last heading at or above <paramref name="line"/>, or null (binary search: headings are in line order).</summary>
+        private static PolicyHeading? SectionOf(PolicyDocument document, int line)
+        {
+            List<PolicyHeading> headings = document.Headings;
+            int low = 0;
+            int high = headings.Count - 1;
+            PolicyHeading? found = null;
+            while (low <= high)
+            {
+                int middle = (low + high) / 2;
+                if (headings[middle].Line <= line)
+                {
+                    found = headings[middle];
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+
+            return found;
         }
 
         /// <summary>"Reporting a Vulnerability", "Reporting Security Issues", "Vulnerability Disclosure", "Security contact", "How to report".</summary>
@@ -91,33 +222,8 @@ namespace Palisade.Build.SecurityPolicy
         internal static bool IsVersionsHeading(string words) =>
             Has(words, "version") || (Has(words, "support") && Has(words, "release"));
 
-        private static bool IsReportingSentence(string line)
-        {
-            string words = PolicyDocument.Words(line);
-            return (Has(words, "report") || Has(words, "disclos")) && (Has(words, "vulnerab") || Has(words, "secur"));
-        }
-
-        private static bool IsSupportedVersionsSentence(string line)
-        {
-            string words = PolicyDocument.Words(line);
-            return Has(words, "support") && (Has(words, "version") || Has(words, "release"));
-        }
-
         /// <summary>True when a word of <paramref name="words"/> starts with <paramref name="stem"/>.</summary>
-        private static bool Has(string words, string stem) => words.IndexOf(" " + stem, StringComparison.Ordinal) >= 0;
-
-        private static bool AnyLine(PolicyDocument document, Func<string, bool> test)
-        {
-            foreach (string line in document.Lines)
-            {
-                if (test(line))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static bool Has(string words, string stem) => PolicyLanguage.Has(words, stem);
 
         private static int CountVisible(string text)
         {
