@@ -97,6 +97,9 @@ namespace Palisade.Analyzers.Flow
 
         public LocalWrite? WriteAt(SyntaxNode key) => _byKey.TryGetValue(key, out var write) ? write : null;
 
+        /// <summary>True when the body has goto or labels: statement order then says nothing about what ran before.</summary>
+        public bool HasJumps { get; private set; }
+
         /// <summary>True when a lambda or local function reads or writes the local: its writes may run at any time.</summary>
         public bool IsCaptured(ILocalSymbol local) => _captured.Contains(local);
 
@@ -126,6 +129,10 @@ namespace Palisade.Analyzers.Flow
         {
             switch (operation)
             {
+                case ILabeledOperation:
+                case IBranchOperation { BranchKind: BranchKind.GoTo }:
+                    HasJumps = true;
+                    break;
                 case IVariableDeclaratorOperation declarator:
                     if (declarator.Parent is IForEachLoopOperation loop)
                     {

@@ -24,29 +24,54 @@ namespace Palisade.Analyzers.Flow
     internal sealed class ReachingWrites
     {
         private readonly LocalWrites _writes;
-        private readonly ControlFlowGraph? _graph;
+        private readonly IOperation _root;
+        private readonly object _gate = new object();
+        private volatile bool _graphBuilt;
+        private ControlFlowGraph? _graph;
         private readonly Dictionary<SyntaxNode, Point> _reads = new Dictionary<SyntaxNode, Point>();
         private readonly Dictionary<(ILocalSymbol, int), List<Point>> _writesByBlock = new Dictionary<(ILocalSymbol, int), List<Point>>(LocalBlockComparer.Instance);
 
-        private ReachingWrites(LocalWrites writes, ControlFlowGraph? graph)
+        private ReachingWrites(LocalWrites writes, IOperation root)
         {
             _writes = writes;
-            _graph = graph;
+            _root = root;
         }
 
         public LocalWrites Writes => _writes;
 
-        public static ReachingWrites Build(IOperation root, CancellationToken cancellationToken)
+        /// <summary>
+        /// Indexes the body's writes now; the control flow graph is built only when a local with more than one write
+        /// is asked about (most SQL and log values are built in a local assigned once).
+        /// </summary>
+        public static ReachingWrites Build(IOperation root, CancellationToken cancellationToken) =>
+            new ReachingWrites(LocalWrites.Build(root, cancellationToken), root);
+
+        private ControlFlowGraph? Graph(CancellationToken cancellationToken)
         {
-            var writes = LocalWrites.Build(root, cancellationToken);
-            var graph = TryCreateGraph(root, cancellationToken);
-            var index = new ReachingWrites(writes, graph);
-            if (graph is not null)
+            if (_graphBuilt)
             {
-                index.IndexGraph(graph, cancellationToken);
+                return _graph;
             }
 
-            return index;
+            lock (_gate)
+            {
+                if (!_graphBuilt)
+                {
+                    // A cancelled build throws before _graphBuilt is set, so the next question builds it again.
+                    _reads.Clear();
+                    _writesByBlock.Clear();
+                    var graph = TryCreateGraph(_root, cancellationToken);
+                    if (graph is not null)
+                    {
+                        IndexGraph(graph, cancellationToken);
+                    }
+
+                    _graph = graph;
+                    _graphBuilt = true;
+                }
+            }
+
+            return _graph;
         }
 
         /// <summary>
@@ -56,7 +81,17 @@ namespace Palisade.Analyzers.Flow
         public IReadOnlyList<LocalWrite> For(ILocalReferenceOperation read, CancellationToken cancellationToken)
         {
             var all = _writes.WritesOf(read.Local);
-            if (all.Count <= 1 || _graph is null || _writes.IsCaptured(read.Local) || !_reads.TryGetValue(read.Syntax, out var at))
+            if (all.Count <= 1 || _writes.IsCaptured(read.Local))
+            {
+                return all;
+            }
+
+            if (StraightLineWrite(read, all) is { } only)
+            {
+                return new[] { only };
+            }
+
+            if (Graph(cancellationToken) is null || !_reads.TryGetValue(read.Syntax, out var at))
             {
                 return all;
             }
@@ -85,6 +120,93 @@ namespace Palisade.Analyzers.Flow
 
             result.Sort((a, b) => a.Position.CompareTo(b.Position));
             return result;
+        }
+
+        /// <summary>
+        /// The common case answered without the graph: the last write before the read is a statement of its own in a
+        /// block, and the read sits in a later statement of the same block, with no write of the local after the read
+        /// inside a loop around it. That write then runs on every path to the read and hides every earlier one.
+        /// Long straight-line methods stay linear this way; Roslyn's graph builder grows faster than the method on
+        /// thousands of sequential using blocks.
+        /// </summary>
+        private LocalWrite? StraightLineWrite(ILocalReferenceOperation read, IReadOnlyList<LocalWrite> all)
+        {
+            if (_writes.HasJumps)
+            {
+                return null;
+            }
+
+            var position = read.Syntax.SpanStart;
+            var index = LastBefore(all, position);
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var write = all[index];
+            var writeStatement = write.Key.FirstAncestorOrSelf<StatementSyntax>();
+            if (writeStatement?.Parent is not BlockSyntax block || !IsPlainStatement(writeStatement, write.Key))
+            {
+                return null;
+            }
+
+            // The statement of the same block that holds the read, and the end of the outermost loop around the read in it.
+            SyntaxNode? readStatement = read.Syntax;
+            var loopEnd = 0;
+            while (readStatement is not null && readStatement.Parent != block)
+            {
+                if (readStatement is ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax)
+                {
+                    loopEnd = readStatement.Span.End;
+                }
+
+                readStatement = readStatement.Parent;
+                if (readStatement is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                {
+                    return null;
+                }
+            }
+
+            if (readStatement is null || readStatement.SpanStart < writeStatement.Span.End)
+            {
+                return null;
+            }
+
+            if (index + 1 < all.Count && all[index + 1].Position < loopEnd)
+            {
+                return null;
+            }
+
+            return write;
+        }
+
+        /// <summary>A declaration or an expression statement whose whole effect on the local is this one write.</summary>
+        private static bool IsPlainStatement(StatementSyntax statement, SyntaxNode key) =>
+            statement switch
+            {
+                LocalDeclarationStatementSyntax => key is VariableDeclaratorSyntax,
+                ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment } => assignment.Left == key && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression),
+                _ => false,
+            };
+
+        private static int LastBefore(IReadOnlyList<LocalWrite> writes, int position)
+        {
+            int low = 0, high = writes.Count - 1, found = -1;
+            while (low <= high)
+            {
+                var middle = low + ((high - low) / 2);
+                if (writes[middle].Position < position)
+                {
+                    found = middle;
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+
+            return found;
         }
 
         /// <summary>Collects the last write on every path into <paramref name="at"/>; false when a path leaves the graph's knowledge.</summary>
