@@ -132,11 +132,11 @@ namespace Palisade.Analyzers
         public static readonly DiagnosticDescriptor UnsafeWithoutJustification = new DiagnosticDescriptor(
             id: DiagnosticIds.UnsafeWithoutJustification,
             title: "Unsafe code without a SAFETY justification",
-            messageFormat: "{0} has no '// SAFETY:' comment that explains why it is sound",
+            messageFormat: "{0} needs a '{1}' comment that explains why it is sound{2}",
             category: SecurityCategory,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "Every unsafe block, member, type and using alias needs a '// SAFETY:' comment directly above it (or on the first line inside its block) that gives a real reason why it is sound, or a [SuppressMessage] with a Justification, so that reviewers can check it.",
+            description: "Every unsafe block, member, type and using alias needs a '// SAFETY:' comment (or another marker set in palisade.unsafe.justification_markers) directly above it, or on the first line inside its block, that gives a real reason why it is sound, or a [SuppressMessage] with a Justification, so that reviewers can check it. An unsafe type without one is reported once, covering the unsafe code inside it.",
             helpLinkUri: DiagnosticIds.HelpBaseUri + DiagnosticIds.UnsafeWithoutJustification + ".md",
             customTags: WellKnownDiagnosticTags.Telemetry);
 

@@ -13,15 +13,15 @@ namespace Palisade.Analyzers.Unsafe
     internal static class SafetyJustification
     {
         /// <summary>What a SAFETY comment directly above <paramref name="node"/> (or first inside its block) says.</summary>
-        public static SafetyMark ReadComments(SyntaxNode node)
+        public static SafetyMark ReadComments(SyntaxNode node, SafetyMarkers markers)
         {
-            var best = ReadAbove(node);
+            var best = ReadAbove(node, markers);
             var body = UnsafeConstructs.BodyOf(node);
             if (best != SafetyMark.Reasoned && body != null && !body.OpenBraceToken.IsMissing)
             {
                 var inside = Max(
-                    SafetyComments.Read(body.OpenBraceToken.TrailingTrivia),
-                    SafetyComments.Read(body.OpenBraceToken.GetNextToken().LeadingTrivia));
+                    SafetyComments.Read(body.OpenBraceToken.TrailingTrivia, markers),
+                    SafetyComments.Read(body.OpenBraceToken.GetNextToken().LeadingTrivia, markers));
                 best = Max(best, inside);
             }
 
@@ -32,13 +32,13 @@ namespace Palisade.Analyzers.Unsafe
         /// PAL4001: is this unsafe construct justified by its own comment, by a justified unsafe construct around it,
         /// or by a [SuppressMessage] on it or on an enclosing member or type?
         /// </summary>
-        public static bool IsUnsafeConstructJustified(SyntaxNode construct)
+        public static bool IsUnsafeConstructJustified(SyntaxNode construct, SafetyMarkers markers)
         {
             for (var node = construct; node != null; node = node.Parent)
             {
                 if (node == construct || UnsafeConstructs.IsUnsafe(node))
                 {
-                    if (ReadComments(node) == SafetyMark.Reasoned)
+                    if (ReadComments(node, markers) == SafetyMark.Reasoned)
                     {
                         return true;
                     }
@@ -57,14 +57,14 @@ namespace Palisade.Analyzers.Unsafe
         /// PAL4002: is a call at <paramref name="site"/> inside justified code? Any enclosing statement, member, local
         /// function or type with a SAFETY reason counts, and so does a [SuppressMessage] for PAL4001 or PAL4002.
         /// </summary>
-        public static bool IsCallSiteJustified(SyntaxNode site)
+        public static bool IsCallSiteJustified(SyntaxNode site, SafetyMarkers markers)
         {
             for (var node = site; node != null; node = node.Parent)
             {
                 // Only unsafe constructs take their reason from the first line inside: above a plain method's first
                 // statement, a comment belongs to that statement, so a call further down stays "far away".
                 var canCarryComment = node is StatementSyntax || node is MemberDeclarationSyntax || node is AccessorDeclarationSyntax;
-                var mark = !canCarryComment ? SafetyMark.None : UnsafeConstructs.IsUnsafe(node) ? ReadComments(node) : ReadAbove(node);
+                var mark = !canCarryComment ? SafetyMark.None : UnsafeConstructs.IsUnsafe(node) ? ReadComments(node, markers) : ReadAbove(node, markers);
                 if (mark == SafetyMark.Reasoned)
                 {
                     return true;
@@ -84,10 +84,10 @@ namespace Palisade.Analyzers.Unsafe
         /// The trivia "above" a declaration: before its first attribute, between attribute lists, and between the
         /// last attribute list and the modifiers. Comments anywhere there stand above the construct.
         /// </summary>
-        private static SafetyMark ReadAbove(SyntaxNode node)
+        private static SafetyMark ReadAbove(SyntaxNode node, SafetyMarkers markers)
         {
             var firstToken = node.GetFirstToken();
-            var best = SafetyComments.Read(firstToken.LeadingTrivia);
+            var best = SafetyComments.Read(firstToken.LeadingTrivia, markers);
             var attributes = UnsafeConstructs.AttributesOf(node);
             if (attributes.Count == 0)
             {
@@ -96,13 +96,13 @@ namespace Palisade.Analyzers.Unsafe
 
             for (var i = 1; i < attributes.Count; i++)
             {
-                best = Max(best, SafetyComments.Read(attributes[i].OpenBracketToken.LeadingTrivia));
+                best = Max(best, SafetyComments.Read(attributes[i].OpenBracketToken.LeadingTrivia, markers));
             }
 
             var afterAttributes = attributes[attributes.Count - 1].GetLastToken().GetNextToken();
             if (node.Span.Contains(afterAttributes.Span))
             {
-                best = Max(best, SafetyComments.Read(afterAttributes.LeadingTrivia));
+                best = Max(best, SafetyComments.Read(afterAttributes.LeadingTrivia, markers));
             }
 
             return best;

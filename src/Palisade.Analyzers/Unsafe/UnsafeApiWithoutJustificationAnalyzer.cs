@@ -42,7 +42,7 @@ namespace Palisade.Analyzers.Unsafe
             }
 
             var syntax = context.Operation.Syntax;
-            if (SafetyJustification.IsCallSiteJustified(syntax))
+            if (SafetyJustification.IsCallSiteJustified(syntax, SafetyMarkers.Read(context.Options.AnalyzerConfigOptionsProvider, syntax.SyntaxTree)))
             {
                 return;
             }
