@@ -11,6 +11,19 @@ namespace Palisade.Analyzers
     {
         public const string SecurityCategory = "Security";
 
+        // ---- PAL0xxx: how Palisade itself is used ----
+
+        public static readonly DiagnosticDescriptor SuppressionWithoutJustification = new DiagnosticDescriptor(
+            id: DiagnosticIds.SuppressionWithoutJustification,
+            title: "Palisade finding suppressed without a justification",
+            messageFormat: "{0} needs {1} that says why the finding does not apply",
+            category: SecurityCategory,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The compiler honours every [SuppressMessage] and #pragma warning disable, whatever they say, so a security finding switched off without a reason just disappears. Give a [SuppressMessage] of a Palisade rule a Justification, and a #pragma a comment on its line, that a reviewer can check.",
+            helpLinkUri: DiagnosticIds.HelpBaseUri + DiagnosticIds.SuppressionWithoutJustification + ".md",
+            customTags: WellKnownDiagnosticTags.Telemetry);
+
         // ---- PAL1xxx: SQL injection ----
 
         public static readonly DiagnosticDescriptor SqlBuiltFromText = new DiagnosticDescriptor(

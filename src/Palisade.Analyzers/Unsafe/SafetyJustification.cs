@@ -2,6 +2,7 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Palisade.Analyzers.Shared;
 
 namespace Palisade.Analyzers.Unsafe
 {
@@ -118,7 +119,8 @@ namespace Palisade.Analyzers.Unsafe
             {
                 foreach (var attribute in list.Attributes)
                 {
-                    if (IsSuppressMessage(attribute) && NamesRule(attribute, id) && SafetyComments.IsRealReason(Justification(attribute)))
+                    if (SuppressMessageSyntax.IsSuppressMessage(attribute) && NamesRule(attribute, id) &&
+                        SafetyComments.IsRealReason(SuppressMessageSyntax.Justification(attribute, out _)))
                     {
                         return true;
                     }
@@ -128,84 +130,14 @@ namespace Palisade.Analyzers.Unsafe
             return false;
         }
 
-        private static bool IsSuppressMessage(AttributeSyntax attribute)
-        {
-            var name = SimpleName(attribute.Name);
-            return name == "SuppressMessage" || name == "SuppressMessageAttribute" ||
-                   name == "UnconditionalSuppressMessage" || name == "UnconditionalSuppressMessageAttribute";
-        }
-
-        private static string? SimpleName(NameSyntax name)
-        {
-            switch (name)
-            {
-                case SimpleNameSyntax simple:
-                    return simple.Identifier.ValueText;
-                case QualifiedNameSyntax qualified:
-                    return qualified.Right.Identifier.ValueText;
-                case AliasQualifiedNameSyntax aliasQualified:
-                    return aliasQualified.Name.Identifier.ValueText;
-                default:
-                    return null;
-            }
-        }
-
-        /// <summary>The checkId argument: second positional argument or <c>checkId:</c>; "PAL4001" or "PAL4001:Any title".</summary>
+        /// <summary>The checkId argument names the rule: "PAL4001" or "PAL4001:Any title".</summary>
         private static bool NamesRule(AttributeSyntax attribute, string id)
         {
-            var arguments = attribute.ArgumentList?.Arguments;
-            if (arguments is null)
-            {
-                return false;
-            }
-
-            var position = 0;
-            foreach (var argument in arguments.Value)
-            {
-                if (argument.NameEquals != null)
-                {
-                    continue;
-                }
-
-                var isCheckId = argument.NameColon is null ? position == 1 : argument.NameColon.Name.Identifier.ValueText == "checkId";
-                position++;
-                if (!isCheckId)
-                {
-                    continue;
-                }
-
-                var text = StringValue(argument.Expression)?.Trim();
-                return text != null &&
-                       (string.Equals(text, id, StringComparison.OrdinalIgnoreCase) ||
-                        text.StartsWith(id + ":", StringComparison.OrdinalIgnoreCase));
-            }
-
-            return false;
+            var text = SuppressMessageSyntax.CheckId(attribute)?.Trim();
+            return text != null &&
+                   (string.Equals(text, id, StringComparison.OrdinalIgnoreCase) ||
+                    text.StartsWith(id + ":", StringComparison.OrdinalIgnoreCase));
         }
-
-        private static string? Justification(AttributeSyntax attribute)
-        {
-            var arguments = attribute.ArgumentList?.Arguments;
-            if (arguments is null)
-            {
-                return null;
-            }
-
-            foreach (var argument in arguments.Value)
-            {
-                if (argument.NameEquals?.Name.Identifier.ValueText == "Justification")
-                {
-                    return StringValue(argument.Expression);
-                }
-            }
-
-            return null;
-        }
-
-        private static string? StringValue(ExpressionSyntax expression) =>
-            expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
-                ? literal.Token.ValueText
-                : null;
 
         private static SafetyMark Max(SafetyMark a, SafetyMark b) => a > b ? a : b;
     }

@@ -21,7 +21,7 @@ namespace Palisade.Analyzers.Tests.Unsafe
         /// <summary>After the fix the same construct is reported, and the message says its comment is a placeholder.</summary>
         private static DiagnosticResult AfterFix(DiagnosticResult result) =>
             result.Id == DiagnosticIds.UnsafeWithoutJustification && result.MessageArguments is { Length: 3 } arguments && arguments[2] is ""
-                ? result.WithArguments(arguments[0], arguments[1], PlaceholderTail)
+                ? result.WithArguments(arguments[0]!, arguments[1]!, PlaceholderTail)
                 : result;
 
         private static DiagnosticResult Api(int location, string api) =>
