@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Palisade.Analyzers.Shared;
@@ -401,71 +400,29 @@ namespace Palisade.Analyzers.Secrets
             /// </summary>
             private void CheckHeldConstant(OperationAnalysisContext context, string parameterName, IOperation value)
             {
-                var held = ConstantStringValues.Unwrap(value);
-                ISymbol? holder = held switch
-                {
-                    ILocalReferenceOperation local => local.Local,
-                    IFieldReferenceOperation field when field.Field.IsConst || field.Field.IsReadOnly => field.Field,
-                    _ => null,
-                };
-                if (holder is null || holder.DeclaringSyntaxReferences.Length != 1 || !_settings.ScansNameBasedRules(value.Syntax.SyntaxTree))
+                // Cheapest tests first: this runs for every argument that is not a constant string.
+                var unwrapped = ConstantStringValues.Unwrap(value);
+                if (unwrapped is not ILocalReferenceOperation && unwrapped is not IFieldReferenceOperation)
                 {
                     return;
                 }
 
-                var names = _settings.NamesFor(value.Syntax.SyntaxTree);
-                if (!names.IsSecretName(parameterName, out var term) || term == "connection string" || names.IsSecretName(holder.Name, out _))
+                var tree = value.Syntax.SyntaxTree;
+                var names = _settings.NamesFor(tree);
+                if (!names.IsSecretName(parameterName, out var term) || term == "connection string" || !_settings.ScansNameBasedRules(tree) ||
+                    HeldLiterals.Find(value, context.CancellationToken, out var holder) is not { } literal || holder is null ||
+                    names.IsSecretName(holder.Name, out _))
                 {
                     return;
                 }
 
-                var declarator = holder.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) as VariableDeclaratorSyntax;
-                if (declarator?.Initializer?.Value is not LiteralExpressionSyntax literal ||
-                    literal.Token.Value is not string text ||
-                    (holder is ILocalSymbol && IsWrittenAfterDeclaration(declarator, holder.Name)))
-                {
-                    return;
-                }
-
-                var placeholders = _settings.PlaceholdersFor(literal.SyntaxTree);
+                var text = (string)literal.Token.Value!;
                 var location = literal.GetLocation();
-                if (IsCredentialText(parameterName, term, text, _settings.NamesFor(literal.SyntaxTree), placeholders) &&
+                if (IsCredentialText(parameterName, term, text, _settings.NamesFor(literal.SyntaxTree), _settings.PlaceholdersFor(literal.SyntaxTree)) &&
                     _reportedThroughHolder.TryAdd(location, true))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialInNamedSymbol, location, holder.Name, SecretMask.Mask(text)));
                 }
-            }
-
-            /// <summary>Is the local assigned again (=, compound assignment, ++/--, ref or out argument) in the body that declares it?</summary>
-            private static bool IsWrittenAfterDeclaration(VariableDeclaratorSyntax declarator, string name)
-            {
-                var body = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BlockSyntax || n is ArrowExpressionClauseSyntax) ?? declarator.Parent;
-                var scope = body?.Parent is LocalFunctionStatementSyntax || body?.Parent is BaseMethodDeclarationSyntax || body?.Parent is AccessorDeclarationSyntax
-                    ? body
-                    : declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax || n is AccessorDeclarationSyntax || n is LocalFunctionStatementSyntax) ?? body;
-                if (scope is null)
-                {
-                    return true;
-                }
-
-                foreach (var identifier in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
-                {
-                    if (identifier.Identifier.ValueText != name)
-                    {
-                        continue;
-                    }
-
-                    switch (identifier.Parent)
-                    {
-                        case AssignmentExpressionSyntax assignment when assignment.Left == identifier:
-                        case PrefixUnaryExpressionSyntax _:
-                        case PostfixUnaryExpressionSyntax _:
-                        case ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None):
-                            return true;
-                    }
-                }
-
-                return false;
             }
 
             /// <summary>
@@ -482,67 +439,17 @@ namespace Palisade.Analyzers.Secrets
                 var argument = ConstantStringValues.Unwrap(invocation.Arguments[0].Value);
                 if (argument is ILocalReferenceOperation local)
                 {
-                    for (var parent = invocation.Parent; parent != null; parent = parent.Parent)
-                    {
-                        if (parent is IForEachLoopOperation loop && loop.Locals.Contains(local.Local))
-                        {
-                            var collection = ConstantStringValues.Unwrap(loop.Collection);
-                            if (collection is IInvocationOperation { TargetMethod.Name: "ToCharArray", Instance: { } instance, Arguments.Length: 0 })
-                            {
-                                collection = instance;
-                            }
-
-                            Check(context, "SecureString", collection, nameIsSecret: true);
-                            return;
-                        }
-                    }
-
+                    Check(context, "SecureString", SecureStringRuns.LoopedText(invocation, local.Local), nameIsSecret: true);
                     return;
                 }
 
-                if (argument?.ConstantValue.HasValue != true || argument.ConstantValue.Value is not char ||
-                    invocation.Syntax.Parent is not ExpressionStatementSyntax statement || statement.Parent is not BlockSyntax block ||
-                    !_settings.ScansNameBasedRules(statement.SyntaxTree))
+                if (argument?.ConstantValue.Value is char && _settings.ScansNameBasedRules(invocation.Syntax.SyntaxTree) &&
+                    SecureStringRuns.TryGetRun(invocation, out var span, out var count) && count >= SecretValues.MinimumLength)
                 {
-                    return;
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.CredentialInNamedSymbol, Location.Create(invocation.Syntax.SyntaxTree, span), "SecureString", "\u2026(" + count + " chars)"));
                 }
-
-                var receiver = ReceiverText(statement);
-                var index = block.Statements.IndexOf(statement);
-                if (receiver is null || (index > 0 && ReceiverText(block.Statements[index - 1]) == receiver))
-                {
-                    return;
-                }
-
-                var end = index;
-                while (end + 1 < block.Statements.Count && ReceiverText(block.Statements[end + 1]) == receiver)
-                {
-                    end++;
-                }
-
-                var count = end - index + 1;
-                if (count < SecretValues.MinimumLength)
-                {
-                    return;
-                }
-
-                var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(statement.SpanStart, block.Statements[end].Span.End);
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.CredentialInNamedSymbol, Location.Create(statement.SyntaxTree, span), "SecureString", "\u2026(" + count + " chars)"));
             }
-
-            /// <summary>The receiver of <c>x.AppendChar('c');</c> when the statement is exactly that with a character literal.</summary>
-            private static string? ReceiverText(StatementSyntax statement) =>
-                statement is ExpressionStatementSyntax
-                {
-                    Expression: InvocationExpressionSyntax
-                    {
-                        Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AppendChar" } access,
-                        ArgumentList.Arguments: { Count: 1 } arguments,
-                    },
-                } && arguments[0].Expression is LiteralExpressionSyntax literal && literal.Token.Value is char
-                    ? access.Expression.ToString()
-                    : null;
 
             /// <summary>
             /// <c>new NetworkCredential("anonymous", "anonymous")</c> or with an e-mail address: the anonymous FTP
