@@ -65,6 +65,12 @@ namespace Palisade.Analyzers.Tests.Secrets
             """void M() { var s = new System.Security.SecureString(); foreach (var ch in {|#0:"S3cureP@ss"|}) s.AppendChar(ch); }""",
             """void M() { var s = new System.Security.SecureString(); foreach (var ch in {|#0:"S3cureP@ss2"|}.ToCharArray()) { s.AppendChar(ch); } }""",
             """bool M() => GetAuthToken().Equals({|#0:"tok-81f2a9c3"|}); string GetAuthToken() => Environment.GetEnvironmentVariable("T") ?? "";""",
+            // Real secrets next to the new look-alike shapes: a slash, colons, capitals, a code-like start.
+            """void M() { var password = {|#0:"Summer2024/Fall!"|}; }""",
+            """const string SessionToken = {|#0:"tok:Xk9Lm2Qp7z:"|};""",
+            """void M() { var apiKey = {|#0:"20Ab!x7Qz"|}; }""",
+            """const string ServiceToken = {|#0:"QmVhcmVyVG9rZW4x"|};""",
+            """object M() => new NetworkCredential("svc-ftp", {|#0:"anonym0us!"|});""",
         };
 
         public static readonly string[] CredentialNamedSafe =
