@@ -156,7 +156,7 @@ namespace Palisade.Analyzers
         public static readonly DiagnosticDescriptor UnsafeApiWithoutJustification = new DiagnosticDescriptor(
             id: DiagnosticIds.UnsafeApiWithoutJustification,
             title: "Unsafe memory API used without a SAFETY justification",
-            messageFormat: "'{0}' bypasses memory safety; justify it with a '// SAFETY:' comment",
+            messageFormat: "'{0}' bypasses memory safety; justify it with a '{1}' comment",
             category: SecurityCategory,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: false,

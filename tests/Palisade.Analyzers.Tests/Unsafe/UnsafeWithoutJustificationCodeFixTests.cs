@@ -25,7 +25,7 @@ namespace Palisade.Analyzers.Tests.Unsafe
                 : result;
 
         private static DiagnosticResult Api(int location, string api) =>
-            FixApi.Diagnostic(Descriptors.UnsafeApiWithoutJustification).WithLocation(location).WithArguments(api);
+            FixApi.Diagnostic(Descriptors.UnsafeApiWithoutJustification).WithLocation(location).WithArguments(api, "// SAFETY:");
 
         private static Task VerifyAsync(string source, string fixedSource, params DiagnosticResult[] expected)
         {
