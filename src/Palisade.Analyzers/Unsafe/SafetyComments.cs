@@ -18,14 +18,12 @@ namespace Palisade.Analyzers.Unsafe
     }
 
     /// <summary>
-    /// Reads <c>SAFETY:</c> comments out of trivia. A comment line whose text starts with <c>SAFETY:</c>
-    /// (any case; or another marker from <see cref="SafetyMarkers"/>) opens a reason that runs on over the following lines of the same comment group
-    /// (consecutive <c>//</c> lines, one block comment, or one doc comment).
+    /// Reads <c>SAFETY:</c> comments out of trivia. A comment line whose text starts with a marker (<c>SAFETY:</c>, any
+    /// case, unless <see cref="SafetyMarkers"/> says otherwise) opens a reason that runs on over the following lines of
+    /// the same comment group (consecutive <c>//</c> lines, one block comment, or one doc comment).
     /// </summary>
     internal static class SafetyComments
     {
-        public const string Marker = "SAFETY:";
-
         /// <summary>The text the code fix inserts. It starts with TODO on purpose, so it is no reason and the warning stays.</summary>
         public const string Placeholder = "// SAFETY: TODO explain why this is sound";
 
