@@ -11,6 +11,19 @@ namespace Palisade.Analyzers
     {
         public const string SecurityCategory = "Security";
 
+        // ---- PAL0xxx: how Palisade itself is used ----
+
+        public static readonly DiagnosticDescriptor SuppressionWithoutJustification = new DiagnosticDescriptor(
+            id: DiagnosticIds.SuppressionWithoutJustification,
+            title: "Palisade finding suppressed without a justification",
+            messageFormat: "{0} needs {1} that says why the finding does not apply",
+            category: SecurityCategory,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The compiler honours every [SuppressMessage] and #pragma warning disable, whatever they say, so a security finding switched off without a reason just disappears. Give a [SuppressMessage] of a Palisade rule a Justification, and a #pragma a comment on its line, that a reviewer can check.",
+            helpLinkUri: DiagnosticIds.HelpBaseUri + DiagnosticIds.SuppressionWithoutJustification + ".md",
+            customTags: WellKnownDiagnosticTags.Telemetry);
+
         // ---- PAL1xxx: SQL injection ----
 
         public static readonly DiagnosticDescriptor SqlBuiltFromText = new DiagnosticDescriptor(
@@ -143,18 +156,18 @@ namespace Palisade.Analyzers
         public static readonly DiagnosticDescriptor UnsafeWithoutJustification = new DiagnosticDescriptor(
             id: DiagnosticIds.UnsafeWithoutJustification,
             title: "Unsafe code without a SAFETY justification",
-            messageFormat: "{0} has no '// SAFETY:' comment that explains why it is sound",
+            messageFormat: "{0} needs a '{1}' comment that explains why it is sound{2}",
             category: SecurityCategory,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "Every unsafe block, member, type and using alias needs a '// SAFETY:' comment directly above it (or on the first line inside its block) that gives a real reason why it is sound, or a [SuppressMessage] with a Justification, so that reviewers can check it.",
+            description: "Every unsafe block, member, type and using alias needs a '// SAFETY:' comment (or another marker set in palisade.unsafe.justification_markers) directly above it, or on the first line inside its block, that gives a real reason why it is sound, or a [SuppressMessage] with a Justification, so that reviewers can check it. An unsafe type without one is reported once, covering the unsafe code inside it.",
             helpLinkUri: DiagnosticIds.HelpBaseUri + DiagnosticIds.UnsafeWithoutJustification + ".md",
             customTags: WellKnownDiagnosticTags.Telemetry);
 
         public static readonly DiagnosticDescriptor UnsafeApiWithoutJustification = new DiagnosticDescriptor(
             id: DiagnosticIds.UnsafeApiWithoutJustification,
             title: "Unsafe memory API used without a SAFETY justification",
-            messageFormat: "'{0}' bypasses memory safety; justify it with a '// SAFETY:' comment",
+            messageFormat: "'{0}' bypasses memory safety; justify it with a '{1}' comment",
             category: SecurityCategory,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: false,

@@ -2,12 +2,14 @@ namespace Palisade.Analyzers
 {
     /// <summary>
     /// Every Palisade rule id, in one place. The numbering says the family:
-    /// PAL1xxx SQL injection, PAL2xxx hard-coded secrets, PAL3xxx secrets in logs,
+    /// PAL0xxx Palisade's own findings about how its rules are used, PAL1xxx SQL injection, PAL2xxx hard-coded secrets, PAL3xxx secrets in logs,
     /// PAL4xxx unsafe code, PAL5xxx the SECURITY.md build gate (reported by the MSBuild task).
     /// </summary>
     /// <remarks>This file is also compiled into Palisade.Build so the task and the analyzers never disagree on a code.</remarks>
     internal static class DiagnosticIds
     {
+        public const string SuppressionWithoutJustification = "PAL0001";
+
         public const string SqlBuiltFromText = "PAL1001";
         public const string EfCoreRawSqlBuiltFromText = "PAL1002";
         public const string SqlIdentifierFromText = "PAL1003";

@@ -8,15 +8,12 @@ namespace Palisade.Analyzers.Flow
 {
     /// <summary>
     /// The secrets family's question to the flow core: which constant strings can this value be? Looks through the
-    /// wrappers that do not change it, and through locals, using the same reaching-writes index as the other rules:
-    /// <c>var password = "..."; new NetworkCredential(user, password)</c> is the literal, while a local overwritten
-    /// with a value from configuration before it is used is not.
+    /// wrappers that do not change it. For a local, <see cref="LiteralHeldBy"/> uses the same reaching-writes index as
+    /// the other rules: <c>var value = "..."; new NetworkCredential(user, value)</c> holds the literal, while a local
+    /// overwritten with a value from configuration before it is used does not.
     /// </summary>
     internal static class ConstantValues
     {
-        /// <summary>Locals followed into locals: enough for real code, and a bound on loops that reassign.</summary>
-        private const int MaxLocalDepth = 3;
-
         public static IOperation? Unwrap(IOperation? operation)
         {
             while (operation is IConversionOperation conversion && conversion.IsImplicit)
@@ -29,8 +26,7 @@ namespace Palisade.Analyzers.Flow
 
         /// <summary>
         /// The constant strings written at this value: a literal, a constant concatenation or interpolation, either
-        /// branch of ?: and the fallback of ??, the argument of Encoding.GetBytes / Convert.FromBase64String, and the
-        /// literal a local was given when that is the only value reaching the read.
+        /// branch of ?: and the fallback of ??, and the argument of Encoding.GetBytes / Convert.FromBase64String.
         /// A reference to a constant declared elsewhere is reported where it is declared, not at every use.
         /// </summary>
         public static IEnumerable<IOperation> In(IOperation? value)
@@ -72,13 +68,6 @@ namespace Palisade.Analyzers.Flow
                 case IInvocationOperation invocation when IsByteConversion(invocation):
                     Collect(invocation.Arguments[0].Value, depth, found);
                     return;
-                case ILocalReferenceOperation local when depth < MaxLocalDepth && MayHoldLiteral(local):
-                    foreach (var write in ReachingValues(local))
-                    {
-                        Collect(write, depth + 1, found);
-                    }
-
-                    return;
             }
         }
 
@@ -99,19 +88,25 @@ namespace Palisade.Analyzers.Flow
                     return Any(conditional.WhenTrue, depth) || Any(conditional.WhenFalse, depth);
                 case IInvocationOperation invocation when IsByteConversion(invocation):
                     return Any(invocation.Arguments[0].Value, depth);
-                case ILocalReferenceOperation local when depth < MaxLocalDepth && MayHoldLiteral(local):
-                    foreach (var write in ReachingValues(local))
-                    {
-                        if (Any(write, depth + 1))
-                        {
-                            return true;
-                        }
-                    }
-
-                    return false;
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// The literal a local holds at this read: the local was declared with literal text and that declaration is
+        /// the only write reaching the read (the flow core's reaching writes). Null when another value may reach it.
+        /// A literal reached this way is reported where it is written, once, by the rule that asks.
+        /// </summary>
+        public static IOperation? LiteralHeldBy(ILocalReferenceOperation local)
+        {
+            if (!MayHoldLiteral(local))
+            {
+                return null;
+            }
+
+            var values = ReachingValues(local);
+            return values.Count == 1 && Unwrap(values[0]) is ILiteralOperation { ConstantValue: { HasValue: true, Value: string } } literal ? literal : null;
         }
 
         private static bool IsByteConversion(IInvocationOperation invocation) =>

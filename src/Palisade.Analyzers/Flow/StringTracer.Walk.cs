@@ -52,17 +52,9 @@ namespace Palisade.Analyzers.Flow
 
                 _cancellationToken.ThrowIfCancellationRequested();
                 var op = Unwrap(operation);
-                if (_policy is not null && !(op is IParameterReferenceOperation boundParameter && scope.Bindings.ContainsKey(boundParameter.Parameter.OriginalDefinition)))
+                if (Judged(op, scope))
                 {
-                    switch (_policy.Judge(op, out var description))
-                    {
-                        case FlowVerdict.Flagged:
-                            Parts.Add(StringPart.ForFlaggedHole(op, description, _throughLocals > 0));
-                            return;
-                        case FlowVerdict.Clean:
-                            Parts.Add(StringPart.ForSafeHole(op, description));
-                            return;
-                    }
+                    return;
                 }
 
                 if (op.ConstantValue.HasValue)
@@ -160,6 +152,27 @@ namespace Palisade.Analyzers.Flow
                     default:
                         Opaque(op, scope);
                         return;
+                }
+            }
+
+            /// <summary>Lets the rule family's policy judge the value; true when it did (the part is added).</summary>
+            private bool Judged(IOperation op, Scope scope)
+            {
+                if (_policy is null || (op is IParameterReferenceOperation boundParameter && scope.Bindings.ContainsKey(boundParameter.Parameter.OriginalDefinition)))
+                {
+                    return false;
+                }
+
+                switch (_policy.Judge(op, out var description))
+                {
+                    case FlowVerdict.Flagged:
+                        Parts.Add(StringPart.ForFlaggedHole(op, description, _throughLocals > 0));
+                        return true;
+                    case FlowVerdict.Clean:
+                        Parts.Add(StringPart.ForSafeHole(op, description));
+                        return true;
+                    default:
+                        return false;
                 }
             }
 
@@ -530,6 +543,11 @@ namespace Palisade.Analyzers.Flow
                 if (IsString(value.Type) || value.ConstantValue.HasValue)
                 {
                     Visit(value, scope);
+                    return;
+                }
+
+                if (Judged(value, scope))
+                {
                     return;
                 }
 

@@ -10,13 +10,14 @@ namespace Palisade.Analyzers.Logging
     /// <summary>One value a sink writes out.</summary>
     internal readonly struct LoggedValue
     {
-        public LoggedValue(IOperation value, IParameterSymbol parameter, bool structured, bool canMask, int templateArgumentIndex)
+        public LoggedValue(IOperation value, IParameterSymbol parameter, bool structured, bool canMask, int templateArgumentIndex, string? keyName = null)
         {
             Value = value;
             Parameter = parameter;
             Structured = structured;
             CanMask = canMask;
             TemplateArgumentIndex = templateArgumentIndex;
+            KeyName = keyName;
         }
 
         public IOperation Value { get; }
@@ -31,6 +32,12 @@ namespace Palisade.Analyzers.Logging
 
         /// <summary>When the value fills a hole of a literal template in the same call: the template's index in the argument list; else -1.</summary>
         public int TemplateArgumentIndex { get; }
+
+        /// <summary>
+        /// The constant name the value is logged under, when the call gives one: a key of a dictionary passed to
+        /// BeginScope, the property name of NLog's <c>Property("ApiKey", value)</c>. A secret name makes the value sensitive.
+        /// </summary>
+        public string? KeyName { get; }
     }
 
     /// <summary>
@@ -61,6 +68,10 @@ namespace Palisade.Analyzers.Logging
         private static readonly ImmutableHashSet<string> TemplateParameterNames = ImmutableHashSet.Create(
             "message", "messageTemplate", "messageFormat", "format");
 
+        /// <summary>The methods of NLog's fluent builders that put values into the event.</summary>
+        private static readonly ImmutableHashSet<string> NLogBuilderMethods = ImmutableHashSet.Create(
+            "Message", "Property", "Properties");
+
         private readonly LoggingSymbols _symbols;
 
         public LogSinks(LoggingSymbols symbols)
@@ -85,6 +96,9 @@ namespace Palisade.Analyzers.Logging
 
             var structured = kind == SinkKind.Structured;
             var templateIndex = TemplateArgumentIndex(invocation);
+            var propertyName = kind == SinkKind.Structured && IsNLogBuilder(method.ContainingType) && method.Name == "Property"
+                ? ConstantText(invocation, 0)
+                : null;
             var argumentSyntaxes = (invocation.Syntax as InvocationExpressionSyntax)?.ArgumentList.Arguments;
             foreach (var argument in invocation.Arguments)
             {
@@ -101,13 +115,22 @@ namespace Palisade.Analyzers.Logging
                     continue;
                 }
 
-                var canMask = parameter.IsParams || AcceptsString(parameter.OriginalDefinition.Type);
+                var canMask = parameter.IsParams || AcceptsString(
+                    method.MethodKind == MethodKind.DelegateInvoke ? parameter.Type : parameter.OriginalDefinition.Type);
+
+                // BeginScope(new Dictionary<string, object> { ["ApiKey"] = key }), NLog's Properties(...): each entry is
+                // logged as a property named by its key.
+                if ((method.Name == "BeginScope" || method.Name == "Properties") && AddEntries(argument.Value, parameter, values))
+                {
+                    continue;
+                }
+
                 foreach (var value in SensitiveValues.Expand(argument))
                 {
                     var argumentIndex = argumentSyntaxes is { } list && value.Syntax.Parent is ArgumentSyntax argumentSyntax ? list.IndexOf(argumentSyntax) : -1;
                     var fillsTemplate = templateIndex >= 0 && argumentIndex > templateIndex;
                     var keptAsObject = structured && !(fillsTemplate && IsStringified(invocation, templateIndex, argumentIndex));
-                    values.Add(new LoggedValue(value, parameter, keptAsObject, canMask, fillsTemplate ? templateIndex : -1));
+                    values.Add(new LoggedValue(value, parameter, keptAsObject, canMask, fillsTemplate ? templateIndex : -1, propertyName));
                 }
             }
 
@@ -132,7 +155,90 @@ namespace Palisade.Analyzers.Logging
         }
 
         /// <summary>The name to show for the sink in a diagnostic.</summary>
-        public static string SinkName(IMethodSymbol method) => method.ContainingType is null ? method.Name : method.ContainingType.Name + "." + method.Name;
+        public static string SinkName(IMethodSymbol method) =>
+            method.MethodKind == MethodKind.DelegateInvoke ? "LoggerMessage delegate" :
+            method.ContainingType is null ? method.Name : method.ContainingType.Name + "." + method.Name;
+
+        /// <summary>
+        /// The entries of a dictionary or key/value list written where it is created: an object or collection
+        /// initializer (<c>["ApiKey"] = key</c>, <c>{ "ApiKey", key }</c>), or an array / collection expression of
+        /// <c>new KeyValuePair&lt;string, object&gt;("ApiKey", key)</c>. False when the value is not written out here.
+        /// </summary>
+        private bool AddEntries(IOperation value, IParameterSymbol parameter, List<LoggedValue> values)
+        {
+            var unwrapped = SensitiveValues.Unwrap(value);
+            var elements = unwrapped switch
+            {
+                IObjectCreationOperation { Initializer: { } initializer } => initializer.Initializers,
+                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+                _ => ImmutableArray<IOperation>.Empty,
+            };
+            if (elements.IsEmpty)
+            {
+                return false;
+            }
+
+            var before = values.Count;
+            foreach (var element in elements)
+            {
+                switch (SensitiveValues.Unwrap(element))
+                {
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } indexer } assignment
+                        when indexer.Arguments.Length == 1:
+                        values.Add(Entry(assignment.Value, parameter, indexer.Arguments[0].Value));
+                        break;
+                    case IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add:
+                        values.Add(Entry(add.Arguments[1].Value, parameter, add.Arguments[0].Value));
+                        break;
+                    case IObjectCreationOperation { Arguments.Length: 2 } pair when
+                        SymbolEqualityComparer.Default.Equals(pair.Type?.OriginalDefinition, _symbols.KeyValuePair):
+                        values.Add(Entry(pair.Arguments[1].Value, parameter, pair.Arguments[0].Value));
+                        break;
+                }
+            }
+
+            // BeginScope("Key {Key}", value) passes a params array of plain values: not entries, logged as usual.
+            return values.Count > before;
+        }
+
+        private static LoggedValue Entry(IOperation value, IParameterSymbol parameter, IOperation key) =>
+            new LoggedValue(value, parameter, structured: true, canMask: AcceptsString(value.Type ?? parameter.Type), templateArgumentIndex: -1,
+                keyName: key.ConstantValue is { HasValue: true, Value: string name } ? name : null);
+
+        private static string? ConstantText(IInvocationOperation invocation, int ordinal)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return argument.Value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+                }
+            }
+
+            return null;
+        }
+
+        private bool IsNLogBuilder(INamedTypeSymbol? type) =>
+            type is not null &&
+            (SymbolEqualityComparer.Default.Equals(type, _symbols.NLogLogEventBuilder) || SymbolEqualityComparer.Default.Equals(type, _symbols.NLogFluentLogBuilder));
+
+        /// <summary>
+        /// The delegate <c>LoggerMessage.Define</c> returns, <c>Action&lt;ILogger, T1.., Exception?&gt;</c>, or the one
+        /// <c>DefineScope</c> returns, <c>Func&lt;ILogger, T1.., IDisposable?&gt;</c>: invoking it logs its values.
+        /// </summary>
+        private bool IsLoggerMessageDelegate(IMethodSymbol method)
+        {
+            if (method.MethodKind != MethodKind.DelegateInvoke || _symbols.MelLoggerMessage is null || method.Parameters.Length < 1 ||
+                !LoggingSymbols.IsOrImplements(method.Parameters[0].Type, _symbols.MelLogger))
+            {
+                return false;
+            }
+
+            var last = method.Parameters[method.Parameters.Length - 1].Type;
+            return method.ContainingType.Name == "Action"
+                ? _symbols.IsException(last)
+                : method.ContainingType.Name == "Func" && method.ReturnType.Name == "IDisposable";
+        }
 
         public bool IsLoggerMessageMethod(IMethodSymbol method)
         {
@@ -160,7 +266,12 @@ namespace Palisade.Analyzers.Logging
                 return SinkKind.None;
             }
 
-            if (IsLoggerMessageMethod(method))
+            if (IsLoggerMessageMethod(method) || IsLoggerMessageDelegate(method))
+            {
+                return SinkKind.Structured;
+            }
+
+            if (NLogBuilderMethods.Contains(method.Name) && IsNLogBuilder(type))
             {
                 return SinkKind.Structured;
             }
@@ -256,8 +367,8 @@ namespace Palisade.Analyzers.Logging
                 return true;
             }
 
-            // Serilog's ForContext(name, value): the name is a property name, the value is logged.
-            if (parameter.Name == "propertyName")
+            // Serilog's ForContext(name, value), NLog's Property(name, value): the name is a property name, the value is logged.
+            if (parameter.Name == "propertyName" || (parameter.Name == "name" && method.Name == "Property" && IsNLogBuilder(method.ContainingType)))
             {
                 return true;
             }

@@ -30,6 +30,12 @@ namespace Palisade.Analyzers.Logging
             Redactor = TypeLookup.Find(compilation, "Microsoft.Extensions.Compliance.Redaction.Redactor");
             AuthenticationHeaderValue = TypeLookup.Find(compilation, "System.Net.Http.Headers.AuthenticationHeaderValue");
             StringValues = TypeLookup.Find(compilation, "Microsoft.Extensions.Primitives.StringValues");
+            MelLoggerMessage = TypeLookup.Find(compilation, "Microsoft.Extensions.Logging.LoggerMessage");
+            NLogLogEventBuilder = TypeLookup.Find(compilation, "NLog.LogEventBuilder");
+            NLogFluentLogBuilder = TypeLookup.Find(compilation, "NLog.Fluent.LogBuilder");
+            HttpHeaders = TypeLookup.Find(compilation, "System.Net.Http.Headers.HttpHeaders");
+            AspNetHeaderDictionary = TypeLookup.Find(compilation, "Microsoft.AspNetCore.Http.IHeaderDictionary");
+            KeyValuePair = TypeLookup.Find(compilation, "System.Collections.Generic.KeyValuePair`2");
         }
 
         public INamedTypeSymbol? Exception { get; }
@@ -51,6 +57,23 @@ namespace Palisade.Analyzers.Logging
         public INamedTypeSymbol? Redactor { get; }
         public INamedTypeSymbol? AuthenticationHeaderValue { get; }
         public INamedTypeSymbol? StringValues { get; }
+
+        /// <summary>Microsoft.Extensions.Logging.LoggerMessage: Define / DefineScope build the delegates that log.</summary>
+        public INamedTypeSymbol? MelLoggerMessage { get; }
+
+        /// <summary>NLog's fluent API: <c>logger.ForInfoEvent().Message(...).Property(...).Log()</c> (NLog 5+).</summary>
+        public INamedTypeSymbol? NLogLogEventBuilder { get; }
+
+        /// <summary>NLog 4's fluent API: <c>logger.Info().Message(...).Property(...).Write()</c>.</summary>
+        public INamedTypeSymbol? NLogFluentLogBuilder { get; }
+
+        /// <summary>System.Net.Http request and response headers (GetValues("Authorization")).</summary>
+        public INamedTypeSymbol? HttpHeaders { get; }
+
+        /// <summary>ASP.NET Core's request headers (Headers.Authorization, Headers["Authorization"]).</summary>
+        public INamedTypeSymbol? AspNetHeaderDictionary { get; }
+
+        public INamedTypeSymbol? KeyValuePair { get; }
 
         public bool IsException(ITypeSymbol? type) => Exception is not null && InheritsFrom(type, Exception);
 

@@ -24,11 +24,12 @@ namespace Palisade.Analyzers.Logging
                 return;
             }
 
-            var tracer = new SensitiveValues(symbols, LoggingOptions.Read(context.Options));
-            context.RegisterOperationAction(c => AnalyzeCreation(c, symbols, tracer), OperationKind.ObjectCreation);
+            var options = LoggingOptions.Read(context.Options);
+            var tracer = new SensitiveValues(symbols, options);
+            context.RegisterOperationAction(c => AnalyzeCreation(c, symbols, tracer, options), OperationKind.ObjectCreation);
         }
 
-        private static void AnalyzeCreation(OperationAnalysisContext context, LoggingSymbols symbols, SensitiveValues tracer)
+        private static void AnalyzeCreation(OperationAnalysisContext context, LoggingSymbols symbols, SensitiveValues tracer, LoggingOptions options)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             if (!symbols.IsException(creation.Type) || creation.Type is null)
@@ -48,6 +49,12 @@ namespace Palisade.Analyzers.Logging
 
                 foreach (var finding in tracer.Find(argument.Value, structured: false, context.CancellationToken))
                 {
+                    // Messages.InvalidPassword (a .resx string), a constant holding a key name: fixed text, no secret.
+                    if (FixedTextValues.IsFixedText(finding.Hole, options.SecretNames))
+                    {
+                        continue;
+                    }
+
                     context.ReportDiagnostic(SensitiveValueReport.Create(Descriptors.SecretInExceptionMessage, finding, creation.Type.Name, canMask: true, templateArgumentIndex: -1));
                 }
             }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,11 +27,12 @@ namespace Palisade.Analyzers.Logging
                 return;
             }
 
-            var tracer = new SensitiveValues(symbols, LoggingOptions.Read(context.Options));
-            context.RegisterOperationAction(c => AnalyzeInvocation(c, sinks, tracer), OperationKind.Invocation);
+            var options = LoggingOptions.Read(context.Options);
+            var tracer = new SensitiveValues(symbols, options);
+            context.RegisterOperationAction(c => AnalyzeInvocation(c, sinks, tracer, options), OperationKind.Invocation);
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, LogSinks sinks, SensitiveValues tracer)
+        private static void AnalyzeInvocation(OperationAnalysisContext context, LogSinks sinks, SensitiveValues tracer, LoggingOptions options)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var values = sinks.LoggedValues(invocation);
@@ -40,6 +43,11 @@ namespace Palisade.Analyzers.Logging
 
             var isLoggerMessage = sinks.IsLoggerMessageMethod(invocation.TargetMethod);
             var sinkName = LogSinks.SinkName(invocation.TargetMethod);
+
+            // One call that writes the same secret several times ("{P} {P}", password, password) gets one report, with
+            // the other copies as additional locations: it is one leak to fix.
+            var reported = new Dictionary<string, (SensitiveFinding Finding, LoggedValue Logged, List<Location> Copies)>(StringComparer.Ordinal);
+            var order = new List<string>();
             foreach (var logged in values)
             {
                 // The extended [LoggerMessage] generator redacts parameters marked with a data classification.
@@ -48,11 +56,55 @@ namespace Palisade.Analyzers.Logging
                     continue;
                 }
 
-                foreach (var finding in tracer.Find(logged.Value, logged.Structured, context.CancellationToken))
+                foreach (var finding in FindingsIn(logged, tracer, options, context.CancellationToken))
                 {
-                    context.ReportDiagnostic(SensitiveValueReport.Create(Descriptors.SecretWrittenToLog, finding, sinkName, logged.CanMask, logged.TemplateArgumentIndex));
+                    if (FixedTextValues.IsFixedText(finding.Hole, options.SecretNames))
+                    {
+                        continue;
+                    }
+
+                    if (reported.TryGetValue(finding.What, out var first))
+                    {
+                        first.Copies.Add(finding.Hole.Syntax.GetLocation());
+                        continue;
+                    }
+
+                    reported[finding.What] = (finding, logged, new List<Location>());
+                    order.Add(finding.What);
                 }
             }
+
+            foreach (var what in order)
+            {
+                var (finding, logged, copies) = reported[what];
+                context.ReportDiagnostic(SensitiveValueReport.Create(
+                    Descriptors.SecretWrittenToLog, finding, sinkName, logged.CanMask, logged.TemplateArgumentIndex, copies));
+            }
         }
+
+        /// <summary>
+        /// The tracer's findings; failing those, a credential header read (<see cref="SensitiveSources"/>), or a value
+        /// logged under a secret key name (<c>BeginScope(new Dictionary&lt;string, object&gt; { ["ApiKey"] = key })</c>).
+        /// </summary>
+        private static List<SensitiveFinding> FindingsIn(LoggedValue logged, SensitiveValues tracer, LoggingOptions options, System.Threading.CancellationToken cancellationToken)
+        {
+            var findings = tracer.Find(logged.Value, logged.Structured, cancellationToken);
+            if (findings.Count > 0)
+            {
+                return findings;
+            }
+
+            var value = SensitiveValues.Unwrap(logged.Value);
+            if (logged.KeyName is { } key && !value.ConstantValue.HasValue && IsText(value.Type) && options.SecretNames.IsSecretName(key, out _))
+            {
+                findings.Add(new SensitiveFinding(logged.Value, key, FindingShape.WholeValue, direct: true));
+            }
+
+            return findings;
+        }
+
+        /// <summary>Text, objects and text-like wrappers; numbers, flags and dates print no secret.</summary>
+        private static bool IsText(ITypeSymbol? type) =>
+            type is null || !type.IsValueType || type.Name == "StringValues";
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -24,7 +25,12 @@ namespace Palisade.Analyzers.Logging
 
         public const string NoFix = "None";
 
-        public static Diagnostic Create(DiagnosticDescriptor descriptor, SensitiveFinding finding, string sinkName, bool canMask, int templateArgumentIndex)
+        public static Diagnostic Create(DiagnosticDescriptor descriptor, SensitiveFinding finding, string sinkName, bool canMask, int templateArgumentIndex) =>
+            Create(descriptor, finding, sinkName, canMask, templateArgumentIndex, additionalLocations: null);
+
+        /// <param name="additionalLocations">Other places in the same call that write the same value (reported once).</param>
+        public static Diagnostic Create(
+            DiagnosticDescriptor descriptor, SensitiveFinding finding, string sinkName, bool canMask, int templateArgumentIndex, IEnumerable<Location>? additionalLocations)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             var whole = finding.Shape == FindingShape.WholeValue;
@@ -38,7 +44,7 @@ namespace Palisade.Analyzers.Logging
                 properties[PropertyNames.TemplateArgumentIndex] = templateArgumentIndex.ToString(CultureInfo.InvariantCulture);
             }
 
-            return Diagnostic.Create(descriptor, finding.Hole.Syntax.GetLocation(), properties.ToImmutable(), sinkName, finding.What);
+            return Diagnostic.Create(descriptor, finding.Hole.Syntax.GetLocation(), additionalLocations, properties.ToImmutable(), sinkName, finding.What);
         }
     }
 }

@@ -63,10 +63,13 @@ namespace Palisade.Analyzers.Logging
         private readonly ConcurrentDictionary<Compilation, StringTracer> _walkers = new ConcurrentDictionary<Compilation, StringTracer>();
         private readonly ConcurrentDictionary<LoggingOptions, SensitiveValues> _perSection = new ConcurrentDictionary<LoggingOptions, SensitiveValues>();
 
+        private readonly SensitiveSources _headers;
+
         public SensitiveValues(LoggingSymbols symbols, LoggingOptions options)
         {
             _symbols = symbols;
             _options = options;
+            _headers = new SensitiveSources(symbols, options.SecretNames);
         }
 
         /// <summary>The tracer for the options of <paramref name="tree"/>'s section (the file that logs).</summary>
@@ -250,7 +253,7 @@ namespace Palisade.Analyzers.Logging
             }
 
             var walker = _walkers.GetOrAdd(compilation, c => new StringTracer(c, MethodList.Empty));
-            var composition = walker.Decompose(operation, new SensitiveSources(this, operation, structured, cancellationToken), cancellationToken);
+            var composition = walker.Decompose(operation, new LoggingPolicy(this, operation, structured, cancellationToken), cancellationToken);
             foreach (var part in composition.Parts)
             {
                 if (part.Flag is not null)
@@ -264,7 +267,7 @@ namespace Palisade.Analyzers.Logging
         }
 
         /// <summary>The logging family's policy over the walker: which values are sensitive, which are clean.</summary>
-        private sealed class SensitiveSources : FlowPolicy
+        private sealed class LoggingPolicy : FlowPolicy
         {
             private readonly SensitiveValues _owner;
             private readonly IOperation _root;
@@ -273,7 +276,7 @@ namespace Palisade.Analyzers.Logging
 
             public CancellationToken CancellationToken { get; }
 
-            public SensitiveSources(SensitiveValues owner, IOperation root, bool structured, CancellationToken cancellationToken)
+            public LoggingPolicy(SensitiveValues owner, IOperation root, bool structured, CancellationToken cancellationToken)
             {
                 CancellationToken = cancellationToken;
                 _owner = owner;
@@ -297,6 +300,13 @@ namespace Palisade.Analyzers.Logging
                 if (op is IMemberReferenceOperation classifiedMember && _owner.IsClassified(classifiedMember.Member))
                 {
                     description = classifiedMember.Member.Name;
+                    return FlowVerdict.Flagged;
+                }
+
+                // Credential headers: request.Headers.GetValues("Authorization"), Request.Headers.Authorization.
+                if (_owner._headers.Recognize(op) is { } header)
+                {
+                    description = header;
                     return FlowVerdict.Flagged;
                 }
 

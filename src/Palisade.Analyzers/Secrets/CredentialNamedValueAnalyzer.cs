@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -28,7 +29,8 @@ namespace Palisade.Analyzers.Secrets
                 SecretScanSettings.Create(context.Compilation, context.Options),
                 TypeLookup.Find(context.Compilation, "System.Net.Http.Headers.AuthenticationHeaderValue"),
                 TypeLookup.Find(context.Compilation, "System.Security.Cryptography.SymmetricAlgorithm"),
-                TypeLookup.Find(context.Compilation, "System.Security.Cryptography.KeyedHashAlgorithm"));
+                TypeLookup.Find(context.Compilation, "System.Security.Cryptography.KeyedHashAlgorithm"),
+                TypeLookup.Find(context.Compilation, "System.Security.SecureString"));
 
             context.RegisterOperationAction(scan.VariableDeclarator, OperationKind.VariableDeclarator);
             context.RegisterOperationAction(scan.FieldInitializer, OperationKind.FieldInitializer);
@@ -44,6 +46,8 @@ namespace Palisade.Analyzers.Secrets
 
         private sealed class Scan
         {
+            private const int MinimumKeyBytes = 8;
+
             /// <summary>Methods taking (name, value): headers, dictionaries, environment variables.</summary>
             private static readonly ImmutableHashSet<string> NameValueMethods = ImmutableHashSet.Create(
                 StringComparer.Ordinal, "Add", "TryAdd", "TryAddWithoutValidation", "Append", "Set", "SetValue", "AddOrUpdate",
@@ -53,13 +57,26 @@ namespace Palisade.Analyzers.Secrets
             private readonly INamedTypeSymbol? _authenticationHeaderValue;
             private readonly INamedTypeSymbol? _symmetricAlgorithm;
             private readonly INamedTypeSymbol? _keyedHashAlgorithm;
+            private readonly INamedTypeSymbol? _secureString;
 
-            public Scan(SecretScanSettings settings, INamedTypeSymbol? authenticationHeaderValue, INamedTypeSymbol? symmetricAlgorithm, INamedTypeSymbol? keyedHashAlgorithm)
+            /// <summary>
+            /// Literals reported where a local or field that holds them is used: a field used by two calls must give
+            /// one diagnostic, not two at the same place.
+            /// </summary>
+            private readonly ConcurrentDictionary<Location, bool> _reportedThroughHolder = new ConcurrentDictionary<Location, bool>();
+
+            public Scan(
+                SecretScanSettings settings,
+                INamedTypeSymbol? authenticationHeaderValue,
+                INamedTypeSymbol? symmetricAlgorithm,
+                INamedTypeSymbol? keyedHashAlgorithm,
+                INamedTypeSymbol? secureString)
             {
                 _settings = settings;
                 _authenticationHeaderValue = authenticationHeaderValue;
                 _symmetricAlgorithm = symmetricAlgorithm;
                 _keyedHashAlgorithm = keyedHashAlgorithm;
+                _secureString = secureString;
             }
 
             public void VariableDeclarator(OperationAnalysisContext context)
@@ -119,6 +136,7 @@ namespace Palisade.Analyzers.Secrets
                         if (IsSymmetricKeyProperty(property.Property))
                         {
                             Check(context, property.Property.Name, assignment.Value, nameIsSecret: true);
+                            CheckConstantBytes(context, property.Property.ContainingType.Name + "." + property.Property.Name, assignment.Value);
                         }
                         else
                         {
@@ -132,13 +150,20 @@ namespace Palisade.Analyzers.Secrets
             public void Argument(OperationAnalysisContext context)
             {
                 var argument = (IArgumentOperation)context.Operation;
-                if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is null || !ConstantValues.Any(argument.Value) ||
-                    (argument.Parent is IObjectCreationOperation creation && IsKeyedAlgorithm(creation.Type)))
+                if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is null ||
+                    (argument.Parent is IObjectCreationOperation creation && (IsKeyedAlgorithm(creation.Type) || IsAnonymousLogin(creation))))
                 {
                     return;
                 }
 
-                Check(context, argument.Parameter.Name, argument.Value);
+                if (ConstantValues.Any(argument.Value))
+                {
+                    Check(context, argument.Parameter.Name, argument.Value);
+                }
+                else
+                {
+                    CheckHeldConstant(context, argument.Parameter.Name, argument.Value);
+                }
             }
 
             public void Invocation(OperationAnalysisContext context)
@@ -150,6 +175,12 @@ namespace Palisade.Analyzers.Secrets
                     ValueOf(arguments, 0)?.ConstantValue is { HasValue: true, Value: string name })
                 {
                     CheckNamed(context, name, ValueOf(arguments, 1));
+                    return;
+                }
+
+                if (method.Name == "AppendChar" && _secureString != null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _secureString))
+                {
+                    CheckSecureStringCharacters(context, invocation);
                     return;
                 }
 
@@ -185,6 +216,7 @@ namespace Palisade.Analyzers.Secrets
                         if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Parameter?.Name == "key")
                         {
                             Check(context, type.Name + " key", argument.Value, nameIsSecret: true);
+                            CheckConstantBytes(context, type.Name + " key", argument.Value);
                         }
                     }
 
@@ -291,9 +323,10 @@ namespace Palisade.Analyzers.Secrets
 
                 var names = _settings.NamesFor(tree);
                 var requireRandomValue = false;
+                var term = string.Empty;
                 if (!nameIsSecret)
                 {
-                    if (names.IsSecretName(name, out var term))
+                    if (names.IsSecretName(name, out term))
                     {
                         // The text of a connection string is PAL2003's business; its name alone proves nothing.
                         if (term == "connection string")
@@ -322,8 +355,7 @@ namespace Palisade.Analyzers.Secrets
                         text = space >= 0 ? text.Substring(space + 1).Trim() : text;
                     }
 
-                    if (SecretValues.IsNotACredential(text, names, placeholders) || SecretFormats.TryFind(text, out _) ||
-                        (requireRandomValue && !Entropy.LooksRandom(text)))
+                    if (!IsCredentialText(name, term, text, names, placeholders) || (requireRandomValue && !Entropy.LooksRandom(text)))
                     {
                         continue;
                     }
@@ -331,6 +363,102 @@ namespace Palisade.Analyzers.Secrets
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialInNamedSymbol, constant.Syntax.GetLocation(), name, SecretMask.Mask(text)));
                 }
             }
+
+            private static bool IsCredentialText(string name, string term, string text, SecretNames names, ImmutableHashSet<string> placeholders) =>
+                !SecretValues.IsNotACredential(text, names, placeholders) && !SecretFormats.TryFind(text, out _) &&
+                !CredentialLookAlikes.IsLookAlike(name, term, text.Trim());
+
+            /// <summary>
+            /// <c>aes.Key = new byte[] { 0x2B, 0x7E, ... }</c>: a key written out as constant bytes. Eight bytes or more
+            /// (the shortest DES key); the diagnostic shows the byte count only.
+            /// </summary>
+            private void CheckConstantBytes(OperationAnalysisContext context, string name, IOperation? value)
+            {
+                if (ConstantValues.Unwrap(value) is not IArrayCreationOperation { Initializer: { } initializer } array ||
+                    initializer.ElementValues.Length < MinimumKeyBytes ||
+                    !_settings.ScansNameBasedRules(array.Syntax.SyntaxTree))
+                {
+                    return;
+                }
+
+                foreach (var element in initializer.ElementValues)
+                {
+                    if (!element.ConstantValue.HasValue)
+                    {
+                        return;
+                    }
+                }
+
+                var length = initializer.ElementValues.Length + " bytes";
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialInNamedSymbol, array.Syntax.GetLocation(), name, "\u2026(" + length + ")"));
+            }
+
+            /// <summary>
+            /// <c>var pw = "..."; new NetworkCredential("svc", pw)</c>: a literal that reaches a credential parameter
+            /// through a local or a readonly/const field whose own name gives nothing away (a secret-named holder is
+            /// already reported where it is declared). The literal is reported once, where it is written.
+            /// </summary>
+            private void CheckHeldConstant(OperationAnalysisContext context, string parameterName, IOperation value)
+            {
+                // Cheapest tests first: this runs for every argument that is not a constant string.
+                var unwrapped = ConstantValues.Unwrap(value);
+                if (unwrapped is not ILocalReferenceOperation && unwrapped is not IFieldReferenceOperation)
+                {
+                    return;
+                }
+
+                var tree = value.Syntax.SyntaxTree;
+                var names = _settings.NamesFor(tree);
+                if (!names.IsSecretName(parameterName, out var term) || term == "connection string" || !_settings.ScansNameBasedRules(tree) ||
+                    HeldLiterals.Find(value, context.CancellationToken, out var holder) is not { } literal || holder is null ||
+                    names.IsSecretName(holder.Name, out _))
+                {
+                    return;
+                }
+
+                var text = (string)literal.Token.Value!;
+                var location = literal.GetLocation();
+                if (IsCredentialText(parameterName, term, text, _settings.NamesFor(literal.SyntaxTree), _settings.PlaceholdersFor(literal.SyntaxTree)) &&
+                    _reportedThroughHolder.TryAdd(location, true))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialInNamedSymbol, location, holder.Name, SecretMask.Mask(text)));
+                }
+            }
+
+            /// <summary>
+            /// A password typed into a SecureString one character at a time: <c>s.AppendChar('p'); s.AppendChar('w'); ...</c>
+            /// (reported once, on the run of calls, from four characters on) or <c>foreach (var c in "...") s.AppendChar(c);</c>.
+            /// </summary>
+            private void CheckSecureStringCharacters(OperationAnalysisContext context, IInvocationOperation invocation)
+            {
+                if (invocation.Arguments.Length != 1)
+                {
+                    return;
+                }
+
+                var argument = ConstantValues.Unwrap(invocation.Arguments[0].Value);
+                if (argument is ILocalReferenceOperation local)
+                {
+                    Check(context, "SecureString", SecureStringRuns.LoopedText(invocation, local.Local), nameIsSecret: true);
+                    return;
+                }
+
+                if (argument?.ConstantValue.Value is char && _settings.ScansNameBasedRules(invocation.Syntax.SyntaxTree) &&
+                    SecureStringRuns.TryGetRun(invocation, out var span, out var count) && count >= SecretValues.MinimumLength)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.CredentialInNamedSymbol, Location.Create(invocation.Syntax.SyntaxTree, span), "SecureString", "\u2026(" + count + " chars)"));
+                }
+            }
+
+            /// <summary>
+            /// <c>new NetworkCredential("anonymous", "anonymous")</c> or with an e-mail address: the anonymous FTP
+            /// login, whose "password" is by convention public.
+            /// </summary>
+            private static bool IsAnonymousLogin(IObjectCreationOperation creation) =>
+                creation.Type?.Name == "NetworkCredential" &&
+                ValueOf(creation.Arguments, 0)?.ConstantValue is { HasValue: true, Value: string user } &&
+                (string.Equals(user, "anonymous", StringComparison.OrdinalIgnoreCase) || string.Equals(user, "ftp", StringComparison.OrdinalIgnoreCase));
 
             private bool IsKeyedAlgorithm(ITypeSymbol? type) =>
                 type is INamedTypeSymbol named && (named.Name == "SymmetricSecurityKey" || DerivesFrom(named, _keyedHashAlgorithm));
@@ -402,6 +530,9 @@ namespace Palisade.Analyzers.Secrets
                 operation = ConstantValues.Unwrap(operation);
                 switch (operation)
                 {
+                    // GetAuthToken().Equals("..."), ReadPassword() == "...": the method's name says what it returns.
+                    case IInvocationOperation invocation when invocation.TargetMethod.ReturnType.SpecialType == SpecialType.System_String:
+                        return invocation.TargetMethod.Name;
                     case ILocalReferenceOperation local: return local.Local.Name;
                     case IFieldReferenceOperation field when !field.Field.IsConst: return field.Field.Name;
                     case IPropertyReferenceOperation property when !property.Property.IsIndexer: return property.Property.Name;

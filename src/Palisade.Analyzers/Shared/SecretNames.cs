@@ -33,7 +33,8 @@ namespace Palisade.Analyzers.Shared
             "provider", "store", "manager", "service", "options", "settings", "section", "ids", "version",
             "rotation", "requirements", "error", "errors", "mask", "masked", "redacted", "encrypted", "protected",
             "min", "max", "minimum", "maximum", "box", "input", "textbox", "column", "parameter", "env",
-            "variable", "source", "handler", "factory", "helper", "generator");
+            "variable", "source", "handler", "factory", "helper", "generator", "issuer", "issuers", "audience", "audiences",
+            "prefix", "suffix", "route", "routes", "keyword");
 
         public static readonly SecretNames Default = new SecretNames(DefaultTerms, DefaultQualifiers);
 

@@ -11,18 +11,19 @@ namespace Palisade.Analyzers.Unsafe
     {
         None = 0,
         NoReason = 1,
-        Reasoned = 2,
+
+        /// <summary>A marker followed by a placeholder word (the code fix's <c>TODO explain why this is sound</c>).</summary>
+        Placeholder = 2,
+        Reasoned = 3,
     }
 
     /// <summary>
-    /// Reads <c>SAFETY:</c> comments out of trivia. A comment line whose text starts with <c>SAFETY:</c>
-    /// (any case) opens a reason that runs on over the following lines of the same comment group
-    /// (consecutive <c>//</c> lines, one block comment, or one doc comment).
+    /// Reads <c>SAFETY:</c> comments out of trivia. A comment line whose text starts with a marker (<c>SAFETY:</c>, any
+    /// case, unless <see cref="SafetyMarkers"/> says otherwise) opens a reason that runs on over the following lines of
+    /// the same comment group (consecutive <c>//</c> lines, one block comment, or one doc comment).
     /// </summary>
     internal static class SafetyComments
     {
-        public const string Marker = "SAFETY:";
-
         /// <summary>The text the code fix inserts. It starts with TODO on purpose, so it is no reason and the warning stays.</summary>
         public const string Placeholder = "// SAFETY: TODO explain why this is sound";
 
@@ -35,7 +36,7 @@ namespace Palisade.Analyzers.Unsafe
         public const int MinimumWords = 2;
 
         /// <summary>Reads the trivia standing above a token (its leading trivia) or after an opening brace.</summary>
-        public static SafetyMark Read(SyntaxTriviaList trivia)
+        public static SafetyMark Read(SyntaxTriviaList trivia, SafetyMarkers markers)
         {
             var best = SafetyMark.None;
             var group = new List<string>();
@@ -52,7 +53,7 @@ namespace Palisade.Analyzers.Unsafe
                         lineBreaksSinceComment++;
                         if (lineBreaksSinceComment > 1)
                         {
-                            best = Max(best, ReadGroup(group));
+                            best = Max(best, ReadGroup(group, markers));
                         }
 
                         break;
@@ -61,16 +62,16 @@ namespace Palisade.Analyzers.Unsafe
                         lineBreaksSinceComment = 0;
                         break;
                     case SyntaxKind.MultiLineCommentTrivia:
-                        best = Max(best, ReadGroup(group));
+                        best = Max(best, ReadGroup(group, markers));
                         group.AddRange(SplitBlockComment(item.ToString()));
-                        best = Max(best, ReadGroup(group));
+                        best = Max(best, ReadGroup(group, markers));
                         lineBreaksSinceComment = 0;
                         break;
                     case SyntaxKind.SingleLineDocumentationCommentTrivia:
                     case SyntaxKind.MultiLineDocumentationCommentTrivia:
-                        best = Max(best, ReadGroup(group));
+                        best = Max(best, ReadGroup(group, markers));
                         group.AddRange(SplitDocComment(item.ToFullString()));
-                        best = Max(best, ReadGroup(group));
+                        best = Max(best, ReadGroup(group, markers));
                         // The doc comment trivia swallows its own final line break.
                         lineBreaksSinceComment = 1;
                         break;
@@ -83,21 +84,24 @@ namespace Palisade.Analyzers.Unsafe
                         break;
                     default:
                         // #if, #region, #pragma and other directives may sit between the comment and the construct.
-                        best = Max(best, ReadGroup(group));
+                        best = Max(best, ReadGroup(group, markers));
                         lineBreaksSinceComment = 0;
                         break;
                 }
             }
 
-            return Max(best, ReadGroup(group));
+            return Max(best, ReadGroup(group, markers));
         }
 
         /// <summary>True when the text is a reason a reviewer can check: not empty, not a TODO, not a couple of letters.</summary>
-        public static bool IsRealReason(string? reason)
+        public static bool IsRealReason(string? reason) => Classify(reason) == SafetyMark.Reasoned;
+
+        /// <summary>Reasoned, Placeholder (starts with TODO, FIXME...) or NoReason (empty, a couple of letters).</summary>
+        public static SafetyMark Classify(string? reason)
         {
             if (reason is null)
             {
-                return false;
+                return SafetyMark.NoReason;
             }
 
             var words = reason.Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries);
@@ -125,41 +129,45 @@ namespace Palisade.Analyzers.Unsafe
                 wordCount++;
             }
 
-            if (firstWord is null || Array.IndexOf(PlaceholderWords, firstWord.ToUpperInvariant()) >= 0)
+            if (firstWord is null)
             {
-                return false;
+                return SafetyMark.NoReason;
             }
 
-            return letters >= MinimumLetters && wordCount >= MinimumWords;
+            if (Array.IndexOf(PlaceholderWords, firstWord.ToUpperInvariant()) >= 0)
+            {
+                return SafetyMark.Placeholder;
+            }
+
+            return letters >= MinimumLetters && wordCount >= MinimumWords ? SafetyMark.Reasoned : SafetyMark.NoReason;
         }
 
         /// <summary>True when the trivia already holds a line starting with SAFETY:, with or without a reason.</summary>
-        public static bool HasMarker(SyntaxTriviaList trivia) => Read(trivia) != SafetyMark.None;
+        public static bool HasMarker(SyntaxTriviaList trivia, SafetyMarkers markers) => Read(trivia, markers) != SafetyMark.None;
 
-        private static SafetyMark ReadGroup(List<string> lines)
+        private static SafetyMark ReadGroup(List<string> lines, SafetyMarkers markers)
         {
             var best = SafetyMark.None;
             for (var i = 0; i < lines.Count; i++)
             {
-                if (!StartsWithMarker(lines[i]))
+                var markerLength = markers.MarkerLength(lines[i]);
+                if (markerLength < 0)
                 {
                     continue;
                 }
 
-                var reason = new StringBuilder(lines[i].Substring(Marker.Length));
-                for (var next = i + 1; next < lines.Count && lines[next].Length > 0 && !StartsWithMarker(lines[next]); next++)
+                var reason = new StringBuilder(lines[i].Substring(markerLength));
+                for (var next = i + 1; next < lines.Count && lines[next].Length > 0 && markers.MarkerLength(lines[next]) < 0; next++)
                 {
                     reason.Append(' ').Append(lines[next]);
                 }
 
-                best = Max(best, IsRealReason(reason.ToString()) ? SafetyMark.Reasoned : SafetyMark.NoReason);
+                best = Max(best, Classify(reason.ToString()));
             }
 
             lines.Clear();
             return best;
         }
-
-        private static bool StartsWithMarker(string line) => line.StartsWith(Marker, StringComparison.OrdinalIgnoreCase);
 
         private static string StripLineComment(string text) => text.TrimStart('/').Trim();
 

@@ -2,6 +2,7 @@ using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Palisade.Analyzers.Shared;
 
 namespace Palisade.Analyzers.Unsafe
 {
@@ -13,15 +14,15 @@ namespace Palisade.Analyzers.Unsafe
     internal static class SafetyJustification
     {
         /// <summary>What a SAFETY comment directly above <paramref name="node"/> (or first inside its block) says.</summary>
-        public static SafetyMark ReadComments(SyntaxNode node)
+        public static SafetyMark ReadComments(SyntaxNode node, SafetyMarkers markers)
         {
-            var best = ReadAbove(node);
+            var best = ReadAbove(node, markers);
             var body = UnsafeConstructs.BodyOf(node);
             if (best != SafetyMark.Reasoned && body != null && !body.OpenBraceToken.IsMissing)
             {
                 var inside = Max(
-                    SafetyComments.Read(body.OpenBraceToken.TrailingTrivia),
-                    SafetyComments.Read(body.OpenBraceToken.GetNextToken().LeadingTrivia));
+                    SafetyComments.Read(body.OpenBraceToken.TrailingTrivia, markers),
+                    SafetyComments.Read(body.OpenBraceToken.GetNextToken().LeadingTrivia, markers));
                 best = Max(best, inside);
             }
 
@@ -32,13 +33,13 @@ namespace Palisade.Analyzers.Unsafe
         /// PAL4001: is this unsafe construct justified by its own comment, by a justified unsafe construct around it,
         /// or by a [SuppressMessage] on it or on an enclosing member or type?
         /// </summary>
-        public static bool IsUnsafeConstructJustified(SyntaxNode construct)
+        public static bool IsUnsafeConstructJustified(SyntaxNode construct, SafetyMarkers markers)
         {
             for (var node = construct; node != null; node = node.Parent)
             {
                 if (node == construct || UnsafeConstructs.IsUnsafe(node))
                 {
-                    if (ReadComments(node) == SafetyMark.Reasoned)
+                    if (ReadComments(node, markers) == SafetyMark.Reasoned)
                     {
                         return true;
                     }
@@ -57,14 +58,14 @@ namespace Palisade.Analyzers.Unsafe
         /// PAL4002: is a call at <paramref name="site"/> inside justified code? Any enclosing statement, member, local
         /// function or type with a SAFETY reason counts, and so does a [SuppressMessage] for PAL4001 or PAL4002.
         /// </summary>
-        public static bool IsCallSiteJustified(SyntaxNode site)
+        public static bool IsCallSiteJustified(SyntaxNode site, SafetyMarkers markers)
         {
             for (var node = site; node != null; node = node.Parent)
             {
                 // Only unsafe constructs take their reason from the first line inside: above a plain method's first
                 // statement, a comment belongs to that statement, so a call further down stays "far away".
                 var canCarryComment = node is StatementSyntax || node is MemberDeclarationSyntax || node is AccessorDeclarationSyntax;
-                var mark = !canCarryComment ? SafetyMark.None : UnsafeConstructs.IsUnsafe(node) ? ReadComments(node) : ReadAbove(node);
+                var mark = !canCarryComment ? SafetyMark.None : UnsafeConstructs.IsUnsafe(node) ? ReadComments(node, markers) : ReadAbove(node, markers);
                 if (mark == SafetyMark.Reasoned)
                 {
                     return true;
@@ -84,10 +85,10 @@ namespace Palisade.Analyzers.Unsafe
         /// The trivia "above" a declaration: before its first attribute, between attribute lists, and between the
         /// last attribute list and the modifiers. Comments anywhere there stand above the construct.
         /// </summary>
-        private static SafetyMark ReadAbove(SyntaxNode node)
+        private static SafetyMark ReadAbove(SyntaxNode node, SafetyMarkers markers)
         {
             var firstToken = node.GetFirstToken();
-            var best = SafetyComments.Read(firstToken.LeadingTrivia);
+            var best = SafetyComments.Read(firstToken.LeadingTrivia, markers);
             var attributes = UnsafeConstructs.AttributesOf(node);
             if (attributes.Count == 0)
             {
@@ -96,13 +97,13 @@ namespace Palisade.Analyzers.Unsafe
 
             for (var i = 1; i < attributes.Count; i++)
             {
-                best = Max(best, SafetyComments.Read(attributes[i].OpenBracketToken.LeadingTrivia));
+                best = Max(best, SafetyComments.Read(attributes[i].OpenBracketToken.LeadingTrivia, markers));
             }
 
             var afterAttributes = attributes[attributes.Count - 1].GetLastToken().GetNextToken();
             if (node.Span.Contains(afterAttributes.Span))
             {
-                best = Max(best, SafetyComments.Read(afterAttributes.LeadingTrivia));
+                best = Max(best, SafetyComments.Read(afterAttributes.LeadingTrivia, markers));
             }
 
             return best;
@@ -118,7 +119,8 @@ namespace Palisade.Analyzers.Unsafe
             {
                 foreach (var attribute in list.Attributes)
                 {
-                    if (IsSuppressMessage(attribute) && NamesRule(attribute, id) && SafetyComments.IsRealReason(Justification(attribute)))
+                    if (SuppressMessageSyntax.IsSuppressMessage(attribute) && NamesRule(attribute, id) &&
+                        SafetyComments.IsRealReason(SuppressMessageSyntax.Justification(attribute, out _)))
                     {
                         return true;
                     }
@@ -128,84 +130,14 @@ namespace Palisade.Analyzers.Unsafe
             return false;
         }
 
-        private static bool IsSuppressMessage(AttributeSyntax attribute)
-        {
-            var name = SimpleName(attribute.Name);
-            return name == "SuppressMessage" || name == "SuppressMessageAttribute" ||
-                   name == "UnconditionalSuppressMessage" || name == "UnconditionalSuppressMessageAttribute";
-        }
-
-        private static string? SimpleName(NameSyntax name)
-        {
-            switch (name)
-            {
-                case SimpleNameSyntax simple:
-                    return simple.Identifier.ValueText;
-                case QualifiedNameSyntax qualified:
-                    return qualified.Right.Identifier.ValueText;
-                case AliasQualifiedNameSyntax aliasQualified:
-                    return aliasQualified.Name.Identifier.ValueText;
-                default:
-                    return null;
-            }
-        }
-
-        /// <summary>The checkId argument: second positional argument or <c>checkId:</c>; "PAL4001" or "PAL4001:Any title".</summary>
+        /// <summary>The checkId argument names the rule: "PAL4001" or "PAL4001:Any title".</summary>
         private static bool NamesRule(AttributeSyntax attribute, string id)
         {
-            var arguments = attribute.ArgumentList?.Arguments;
-            if (arguments is null)
-            {
-                return false;
-            }
-
-            var position = 0;
-            foreach (var argument in arguments.Value)
-            {
-                if (argument.NameEquals != null)
-                {
-                    continue;
-                }
-
-                var isCheckId = argument.NameColon is null ? position == 1 : argument.NameColon.Name.Identifier.ValueText == "checkId";
-                position++;
-                if (!isCheckId)
-                {
-                    continue;
-                }
-
-                var text = StringValue(argument.Expression)?.Trim();
-                return text != null &&
-                       (string.Equals(text, id, StringComparison.OrdinalIgnoreCase) ||
-                        text.StartsWith(id + ":", StringComparison.OrdinalIgnoreCase));
-            }
-
-            return false;
+            var text = SuppressMessageSyntax.CheckId(attribute)?.Trim();
+            return text != null &&
+                   (string.Equals(text, id, StringComparison.OrdinalIgnoreCase) ||
+                    text.StartsWith(id + ":", StringComparison.OrdinalIgnoreCase));
         }
-
-        private static string? Justification(AttributeSyntax attribute)
-        {
-            var arguments = attribute.ArgumentList?.Arguments;
-            if (arguments is null)
-            {
-                return null;
-            }
-
-            foreach (var argument in arguments.Value)
-            {
-                if (argument.NameEquals?.Name.Identifier.ValueText == "Justification")
-                {
-                    return StringValue(argument.Expression);
-                }
-            }
-
-            return null;
-        }
-
-        private static string? StringValue(ExpressionSyntax expression) =>
-            expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
-                ? literal.Token.ValueText
-                : null;
 
         private static SafetyMark Max(SafetyMark a, SafetyMark b) => a > b ? a : b;
     }

@@ -42,7 +42,8 @@ namespace Palisade.Analyzers.Unsafe
             }
 
             var syntax = context.Operation.Syntax;
-            if (SafetyJustification.IsCallSiteJustified(syntax))
+            var markers = SafetyMarkers.Read(context.Options.AnalyzerConfigOptionsProvider, syntax.SyntaxTree);
+            if (SafetyJustification.IsCallSiteJustified(syntax, markers))
             {
                 return;
             }
@@ -51,7 +52,8 @@ namespace Palisade.Analyzers.Unsafe
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.UnsafeApiWithoutJustification,
                 target.GetLocation(),
-                method.ContainingType.Name + "." + method.Name));
+                method.ContainingType.Name + "." + method.Name,
+                "// " + markers.Primary));
         }
     }
 }

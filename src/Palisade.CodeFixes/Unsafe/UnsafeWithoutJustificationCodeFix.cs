@@ -40,9 +40,10 @@ namespace Palisade.CodeFixes.Unsafe
                 return;
             }
 
+            var markers = MarkersOf(context.Document, root);
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (TargetOf(root, diagnostic) is null)
+                if (TargetOf(root, diagnostic, markers) is null)
                 {
                     continue;
                 }
@@ -57,7 +58,7 @@ namespace Palisade.CodeFixes.Unsafe
         /// The node the comment goes above, or null when no fix applies (a SAFETY line already stands there and only
         /// its reason is missing: a second placeholder would not help).
         /// </summary>
-        private static SyntaxNode? TargetOf(SyntaxNode root, Diagnostic diagnostic)
+        private static SyntaxNode? TargetOf(SyntaxNode root, Diagnostic diagnostic, SafetyMarkers markers)
         {
             if (!diagnostic.Location.IsInSource || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
             {
@@ -77,8 +78,12 @@ namespace Palisade.CodeFixes.Unsafe
                     n is StatementSyntax || n is MemberDeclarationSyntax || n is AccessorDeclarationSyntax);
             }
 
-            return target is null || SafetyJustification.ReadComments(target) != SafetyMark.None ? null : target;
+            return target is null || SafetyJustification.ReadComments(target, markers) != SafetyMark.None ? null : target;
         }
+
+        /// <summary>The justification markers the analyzer used for this file (palisade.unsafe.justification_markers).</summary>
+        private static SafetyMarkers MarkersOf(Document document, SyntaxNode root) =>
+            SafetyMarkers.Read(document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider, root.SyntaxTree);
 
         private static async Task<Document> AddCommentsAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
@@ -90,10 +95,11 @@ namespace Palisade.CodeFixes.Unsafe
             }
 
             // Several diagnostics can share a target (two unsafe calls in one statement): one comment each.
+            var markers = MarkersOf(document, root);
             var firstTokens = new HashSet<SyntaxToken>();
             foreach (var diagnostic in diagnostics)
             {
-                var target = TargetOf(root, diagnostic);
+                var target = TargetOf(root, diagnostic, markers);
                 if (target != null)
                 {
                     firstTokens.Add(target.GetFirstToken());
@@ -105,12 +111,12 @@ namespace Palisade.CodeFixes.Unsafe
                 return document;
             }
 
-            var newRoot = root.ReplaceTokens(firstTokens, (original, _) => WithCommentAbove(original, text));
+            var newRoot = root.ReplaceTokens(firstTokens, (original, _) => WithCommentAbove(original, text, markers.Placeholder));
             return document.WithSyntaxRoot(newRoot);
         }
 
         /// <summary>Puts the comment at the end of the token's leading trivia, indented like the token's line.</summary>
-        private static SyntaxToken WithCommentAbove(SyntaxToken token, SourceText text)
+        private static SyntaxToken WithCommentAbove(SyntaxToken token, SourceText text, string placeholder)
         {
             var line = text.Lines.GetLineFromPosition(token.SpanStart);
             var lineText = text.ToString(TextSpan.FromBounds(line.Start, token.SpanStart));
@@ -130,7 +136,7 @@ namespace Palisade.CodeFixes.Unsafe
             }
 
             AddIndent(trivia, indent);
-            trivia.Add(SyntaxFactory.Comment(SafetyComments.Placeholder));
+            trivia.Add(SyntaxFactory.Comment(placeholder));
             trivia.Add(endOfLine);
             AddIndent(trivia, indent);
             return token.WithLeadingTrivia(trivia);

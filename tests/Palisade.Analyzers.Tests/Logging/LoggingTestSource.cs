@@ -57,6 +57,27 @@ namespace Palisade.Analyzers.Tests.Logging
                 public string TokenEndpoint { get; set; } = "";
             }
 
+            /// <summary>What the .resx generator writes: fixed, translated messages read through a ResourceManager.</summary>
+            internal sealed class Messages
+            {
+                private static System.Resources.ResourceManager? s_resourceManager;
+
+                internal static System.Resources.ResourceManager ResourceManager =>
+                    s_resourceManager ??= new System.Resources.ResourceManager("App.Messages", typeof(Messages).Assembly);
+
+                internal static string InvalidPassword => ResourceManager.GetString("InvalidPassword") ?? "";
+
+                internal static string PasswordTooShort => ResourceManager.GetString("PasswordTooShort") ?? "";
+
+                internal static string ApiKeyMissing => ResourceManager.GetString("ApiKeyMissing") ?? "";
+            }
+
+            public static class ConfigKeys
+            {
+                public const string JwtSigningKey = "Jwt:SigningKey";
+                public const string DbPassword = "Database:Password";
+            }
+
             public static partial class Log
             {
                 [LoggerMessage(1, LogLevel.Information, "User {UserName} signed in")]

@@ -31,6 +31,16 @@ namespace Palisade.Analyzers.Tests.Logging
             { """nlog.Info("Password {Password}", {|#0:password|});""", """nlog.Info("Password {Password}", "***");""" },
             { """logger.LogInformation(string.Concat("k=", {|#0:apiKey|}));""", """logger.LogInformation(string.Concat("k=", "***"));""" },
             { """logger.LogInformation("P {P}", {|#0:userName ?? password|});""", """logger.LogInformation("P {P}", "***");""" },
+            {
+                """var define = LoggerMessage.Define<string>(LogLevel.Information, new EventId(1), "Key {K}"); define(logger, {|#0:apiKey|}, null);""",
+                """var define = LoggerMessage.Define<string>(LogLevel.Information, new EventId(1), "Key {K}"); define(logger, "***", null);"""
+            },
+            {
+                """using (logger.BeginScope(new System.Collections.Generic.Dictionary<string, object> { ["Key"] = {|#0:apiKey|} })) { }""",
+                """using (logger.BeginScope(new System.Collections.Generic.Dictionary<string, object> { ["Key"] = "***" })) { }"""
+            },
+            { """NLog.ILoggerExtensions.ForInfoEvent(nlog).Property("Password", {|#0:message|}).Log();""", """NLog.ILoggerExtensions.ForInfoEvent(nlog).Property("Password", "***").Log();""" },
+            { """logger.LogInformation("Auth {A}", {|#0:request.Headers.GetValues("Authorization")|});""", """logger.LogInformation("Auth {A}", "***");""" },
         };
 
         public static readonly TheoryData<string, string> RemoveCases = new TheoryData<string, string>

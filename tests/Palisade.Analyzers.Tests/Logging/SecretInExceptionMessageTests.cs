@@ -23,10 +23,19 @@ namespace Palisade.Analyzers.Tests.Logging
             """throw new Exception("x " + {|#0:ClientSecret|});""",
             """var detail = "secret=" + _apiKey; throw new Exception({|#0:detail|});""",
             """throw new Exception($"Customer {|#0:{customer.Email}|}");""",
+            """throw new Exception(Messages.InvalidPassword + {|#0:password|});""",
+            """const string Fallback = "s3cr3t-Fallback!"; string secret = Fallback; throw new Exception("bad " + {|#0:secret|});""",
         };
 
         public static readonly TheoryData<string> SafeCases = new TheoryData<string>
         {
+            // Fixed messages read from a .resx resource class, and configuration key names
+            """throw new Exception(Messages.InvalidPassword);""",
+            """throw new ArgumentException(Messages.PasswordTooShort, nameof(password));""",
+            """throw new Exception(Messages.InvalidPassword + " " + userName);""",
+            """throw new Exception(string.Format(Messages.PasswordTooShort, 8));""",
+            """throw new InvalidOperationException($"{Messages.ApiKeyMissing} ({ConfigKeys.JwtSigningKey})");""",
+            """throw new Exception("Missing " + ConfigKeys.JwtSigningKey);""",
             """throw new Exception("Password is required");""",
             """throw new ArgumentNullException(nameof(password));""",
             """throw new ArgumentException("Invalid password", nameof(password));""",

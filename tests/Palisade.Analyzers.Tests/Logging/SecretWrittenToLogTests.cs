@@ -92,6 +92,23 @@ namespace Palisade.Analyzers.Tests.Logging
             """Trace.WriteLine({|#0:password|}, "auth");""",
             """Debug.Fail("bad " + {|#0:password|});""",
             """Debug.Print({|#0:apiKey|});""",
+            // LoggerMessage.Define / DefineScope delegates
+            """var define = LoggerMessage.Define<string>(LogLevel.Information, new EventId(1), "Key {K}"); define(logger, {|#0:apiKey|}, null);""",
+            """var scope = LoggerMessage.DefineScope<string>("Key {K}"); using (scope(logger, {|#0:apiKey|})) { }""",
+            // Dictionaries and key/value lists passed to BeginScope: by the value, or by the key that names it
+            """using (logger.BeginScope(new System.Collections.Generic.Dictionary<string, object> { ["User"] = userName, ["Key"] = {|#0:apiKey|} })) { }""",
+            """using (logger.BeginScope(new System.Collections.Generic.Dictionary<string, object?> { ["ApiKey"] = {|#0:message|} })) { }""",
+            """using (logger.BeginScope(new System.Collections.Generic.Dictionary<string, string> { { "Password", {|#0:message|} } })) { }""",
+            """using (logger.BeginScope(new[] { new System.Collections.Generic.KeyValuePair<string, object>("Password", {|#0:message|}) })) { }""",
+            // NLog's fluent API
+            """NLog.ILoggerExtensions.ForInfoEvent(nlog).Message("Key {K}", {|#0:apiKey|}).Log();""",
+            """NLog.ILoggerExtensions.ForInfoEvent(nlog).Property("Password", {|#0:message|}).Log();""",
+            """NLog.ILoggerExtensions.ForErrorEvent(nlog).Message("User {U}", userName).Property("Key", {|#0:accessToken|}).Log();""",
+            // Credential headers read by name
+            """logger.LogInformation("Auth {A}", {|#0:request.Headers.GetValues("Authorization")|});""",
+            """logger.LogInformation("Auth {A}", {|#0:string.Join(",", request.Headers.GetValues("Authorization"))|});""",
+            """logger.LogInformation($"Auth {|#0:{string.Join(",", request.Headers.GetValues("Proxy-Authorization"))}|}");""",
+            """var headers = request.Headers; logger.LogInformation("Key " + {|#0:System.Linq.Enumerable.First(headers.GetValues("X-Api-Key"))|});""",
         };
 
         public static readonly TheoryData<string> SafeCases = new TheoryData<string>
@@ -149,6 +166,24 @@ namespace Palisade.Analyzers.Tests.Logging
             """slog.Information("Login {$Login}", login);""",
             """Microsoft.Extensions.Primitives.StringValues accept = "json"; logger.LogInformation("Accept {A}", accept);""",
             """const string PasswordLabel = "Password"; logger.LogInformation(PasswordLabel);""",
+            // A configuration key's name, and fixed resource messages, are not secrets
+            """logger.LogInformation("Missing {Key}", "Jwt:SigningKey");""",
+            """logger.LogInformation("Missing {Key}", ConfigKeys.JwtSigningKey);""",
+            """const string JwtSigningKey = "Jwt:SigningKey"; logger.LogInformation("Missing {Key}", JwtSigningKey);""",
+            """logger.LogInformation("Missing " + ConfigKeys.DbPassword);""",
+            """logger.LogInformation($"Missing {ConfigKeys.DbPassword}");""",
+            """logger.LogWarning(Messages.InvalidPassword);""",
+            """logger.LogWarning("{Reason} for {User}", Messages.PasswordTooShort, userName);""",
+            // Look-alikes of the new sinks and sources
+            """var define = LoggerMessage.Define<string>(LogLevel.Information, new EventId(1), "User {U}"); define(logger, userName, null);""",
+            """Action<string> notALogger = _ => { }; notALogger(password.Length.ToString());""",
+            """using (logger.BeginScope(new System.Collections.Generic.Dictionary<string, object> { ["User"] = userName, ["ApiKeyLength"] = apiKey.Length })) { }""",
+            """using (logger.BeginScope(new System.Collections.Generic.Dictionary<string, object> { ["ApiKeyConfigured"] = apiKey != null, ["Endpoint"] = settings.Endpoint })) { }""",
+            """NLog.ILoggerExtensions.ForInfoEvent(nlog).Message("User {U}", userName).Property("PasswordLength", password.Length).Log();""",
+            """NLog.ILoggerExtensions.ForInfoEvent(nlog).Property("Password", "***").Log();""",
+            """logger.LogInformation("Auth headers {N}", System.Linq.Enumerable.Count(request.Headers.GetValues("Authorization")));""",
+            """logger.LogInformation("Accept {A}", request.Headers.GetValues("Accept"));""",
+            """logger.LogInformation("Has auth {H}", request.Headers.Contains("Authorization"));""",
         };
 
         /// <summary>A PAL3001 result; the message arguments are checked in their own test.</summary>
@@ -289,6 +324,57 @@ namespace Palisade.Analyzers.Tests.Logging
                 LoggingTestSource.Wrap("""logger.LogInformation("{User} {Password} {Key}", userName, {|#0:password|}, {|#1:apiKey|});"""),
                 Expected.WithLocation(0),
                 Expected.WithLocation(1));
+        }
+
+        [Fact]
+        public async Task One_call_writing_one_secret_several_times_is_reported_once()
+        {
+            await Verify.VerifyAnalyzerAsync(
+                LoggingTestSource.Wrap("""logger.LogInformation("{P} again {Q}", {|#0:password|}, {|#1:password|});"""),
+                Expected.WithLocation(0).WithLocation(1));
+            await Verify.VerifyAnalyzerAsync(
+                LoggingTestSource.Wrap("""logger.LogInformation($"P {|#0:{password}|} {|#1:{password.Trim()}|} {|#2:{apiKey}|}");"""),
+                Expected.WithLocation(0).WithLocation(1),
+                Expected.WithLocation(2));
+        }
+
+        [Fact]
+        public async Task Two_calls_writing_the_same_secret_are_each_reported()
+        {
+            await Verify.VerifyAnalyzerAsync(
+                LoggingTestSource.Wrap("""logger.LogInformation("{P}", {|#0:password|}); logger.LogDebug("{P}", {|#1:password|});"""),
+                Expected.WithLocation(0),
+                Expected.WithLocation(1));
+        }
+
+        [Fact]
+        public async Task AspNetCore_Authorization_header_property_is_a_sensitive_source()
+        {
+            // ASP.NET Core is not a package of this test project: a stand-in with the same metadata names.
+            const string source = """
+                using Microsoft.Extensions.Logging;
+                using Microsoft.Extensions.Primitives;
+
+                namespace Microsoft.AspNetCore.Http
+                {
+                    public interface IHeaderDictionary
+                    {
+                        StringValues Authorization { get; }
+                        StringValues Accept { get; }
+                    }
+                }
+
+                class C
+                {
+                    void M(ILogger logger, Microsoft.AspNetCore.Http.IHeaderDictionary headers)
+                    {
+                        logger.LogInformation("Auth {A}", {|#0:headers.Authorization|});
+                        logger.LogInformation("Auth {A}", {|#1:headers.Authorization.ToString()|});
+                        logger.LogInformation("Accept {A}", headers.Accept);
+                    }
+                }
+                """;
+            await Verify.VerifyAnalyzerAsync(source, Expected.WithLocation(0), Expected.WithLocation(1));
         }
 
         [Fact]

@@ -54,6 +54,24 @@ namespace Palisade.Analyzers.Tests.Secrets
             """private readonly string smtpPassword = {|#0:"mailPw#77"|};""",
             """void M() { var mysqlPassword = {|#0:"mysecretpassword"|}; }""",
             """void M() { var pwd = {|#0:"sa2019!"|}; }""",
+
+            // Constant key bytes, literals reaching a credential parameter through a holder, SecureString, Equals on a call.
+            """void M() { using var aes = Aes.Create(); aes.Key = {|#0:new byte[] { 0x2B, 0x7E, 0x15, 0x16, 0x28, 0xAE, 0xD2, 0xA6, 0xAB, 0xF7, 0x15, 0x88, 0x09, 0xCF, 0x4F, 0x3C }|}; }""",
+            """void M() { var hmac = new HMACSHA256({|#0:new byte[] { 11, 22, 33, 44, 55, 66, 77, 88, 99, 110 }|}); }""",
+            """void M() { var login = {|#0:"ftpPa55!x"|}; var c = new NetworkCredential("svc", login); }""",
+            """private static readonly string FtpLogin = {|#0:"Wint3r!2024"|}; object M() => new NetworkCredential("svc", FtpLogin);""",
+            """private const string Smtp = {|#0:"smtpP@ss9"|}; object M() => new NetworkCredential("svc", Smtp); object N() => new NetworkCredential("svc2", Smtp);""",
+            """private const string DbPassword = {|#0:"h0ldPass!7"|}; object M() => new NetworkCredential("svc", DbPassword);""",
+            """void M() { var s = new System.Security.SecureString(); {|#0:s.AppendChar('p'); s.AppendChar('4'); s.AppendChar('s'); s.AppendChar('$'); s.AppendChar('w');|} s.MakeReadOnly(); }""",
+            """void M() { var s = new System.Security.SecureString(); foreach (var ch in {|#0:"S3cureP@ss"|}) s.AppendChar(ch); }""",
+            """void M() { var s = new System.Security.SecureString(); foreach (var ch in {|#0:"S3cureP@ss2"|}.ToCharArray()) { s.AppendChar(ch); } }""",
+            """bool M() => GetAuthToken().Equals({|#0:"tok-81f2a9c3"|}); string GetAuthToken() => Environment.GetEnvironmentVariable("T") ?? "";""",
+            // Real secrets next to the new look-alike shapes: a slash, colons, capitals, a code-like start.
+            """void M() { var password = {|#0:"Summer2024/Fall!"|}; }""",
+            """const string SessionToken = {|#0:"tok:Xk9Lm2Qp7z:"|};""",
+            """void M() { var apiKey = {|#0:"20Ab!x7Qz"|}; }""",
+            """const string ServiceToken = {|#0:"QmVhcmVyVG9rZW4x"|};""",
+            """object M() => new NetworkCredential("svc-ftp", {|#0:"anonym0us!"|});""",
         };
 
         public static readonly string[] CredentialNamedSafe =
@@ -109,6 +127,29 @@ namespace Palisade.Analyzers.Tests.Secrets
             """void M(string password) { if (password.Length < 8 || password == "   ") { } }""",
             """public const string PasswordResetTokenPurpose = "ResetPassword";""",
             """public const string CredentialInNamedSymbol = "PAL2001"; public const string SecretWrittenToLog = "PAL3001";""",
+
+            // Issue 12: codes, routes, issuer/audience names, key prefixes, file-format keywords, public keys, anonymous FTP.
+            """public const string InvalidPassword = "28P01"; public const string InvalidAuthorizationSpecification = "28000";""",
+            """public const string WrongPassword = "ORA-01017"; public const string PasswordExpiredCode = "18488";""",
+            """const string ResetPassword = "/account/reset-password"; const string RefreshToken = "api/auth/refresh-token";""",
+            """const string TokenByUser = "users/{id}/tokens"; void M() { var password = "/password"; }""",
+            """const string TokenIssuer = "shop-auth"; const string TokenAudience = "shop-api"; const string JwtTokenPrefix = "tok_";""",
+            """const string TokenCacheKey = "tok:v2:"; void M() { var secretKey = "secrets:cache:"; }""",
+            """const string END_TOKEN = "EndGlobalSection"; const string BEGIN_TOKEN = "GlobalSection"; const string ProjectToken = "EndProject";""",
+            """const string PublicKeyToken = "b77a5c561934e089"; const string MicrosoftPublicKey = "0024000004800000940000000602000000240000525341310004";""",
+            """object M() => new NetworkCredential("anonymous", "anonymous"); object N() => new NetworkCredential("anonymous", "guest@example.com");""",
+            """void M() { var password = "anonymous"; }""",
+            // Look-alikes of the new gaps: IV bytes, too few or run-time bytes, a run-time or reassigned holder, single chars.
+            """void M() { using var aes = Aes.Create(); aes.IV = new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 }; }""",
+            """void M(byte[] k) { using var aes = Aes.Create(); aes.Key = new byte[] { k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7] }; aes.Key = new byte[32]; }""",
+            """void M(string pw) { var login = pw; var c = new NetworkCredential("svc", login); }""",
+            """void M() { var login = "initialPw1"; login = Console.ReadLine() ?? ""; var c = new NetworkCredential("svc", login); }""",
+            """void M() { var login = "changeme"; var c = new NetworkCredential("svc", login); }""",
+            """private static string _login = "notConst1!"; object M() => new NetworkCredential("svc", _login); void Set(string v) => _login = v;""",
+            """void M() { var user = "svc-account"; var c = new NetworkCredential(user, Environment.GetEnvironmentVariable("PW")); }""",
+            """void M(string input) { var s = new System.Security.SecureString(); foreach (var ch in input) s.AppendChar(ch); s.AppendChar('\n'); }""",
+            """void M() { var s = new System.Security.SecureString(); s.AppendChar('a'); s.AppendChar('b'); }""",
+            """bool M() => GetTokenEndpoint().Equals("https://login/token") || GetAuthToken().Equals(string.Empty); string GetTokenEndpoint() => ""; string GetAuthToken() => "";""",
         };
 
         public static readonly string[] KnownFormatFlagged =

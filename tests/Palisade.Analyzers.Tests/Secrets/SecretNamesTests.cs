@@ -55,6 +55,11 @@ namespace Palisade.Analyzers.Tests.Secrets
         [InlineData("APIk_eys")]
         [InlineData("pass_word")]
         [InlineData("orderTotal")]
+        [InlineData("TokenIssuer")]
+        [InlineData("JwtTokenAudience")]
+        [InlineData("RefreshTokenPrefix")]
+        [InlineData("ResetPasswordRoute")]
+        [InlineData("SECRET_KEYWORD")]
         public void Metadata_about_secrets_and_unrelated_names_are_not_secret(string? name)
         {
             Assert.False(SecretNames.Default.IsSecretName(name, out _));

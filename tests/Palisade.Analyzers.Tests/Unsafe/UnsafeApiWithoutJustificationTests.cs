@@ -28,7 +28,7 @@ namespace Palisade.Analyzers.Tests.Unsafe
             """;
 
         private static DiagnosticResult Expected(int location, string api) =>
-            Verify.Diagnostic(Descriptors.UnsafeApiWithoutJustification).WithLocation(location).WithArguments(api);
+            Verify.Diagnostic(Descriptors.UnsafeApiWithoutJustification).WithLocation(location).WithArguments(api, "// SAFETY:");
 
         private static Task VerifyEnabledAsync(string source, params DiagnosticResult[] expected)
         {
@@ -142,6 +142,29 @@ namespace Palisade.Analyzers.Tests.Unsafe
                     }
                 }
                 """);
+
+        [Fact]
+        public async Task Configured_justification_markers_apply_to_unsafe_api_calls()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = Usings + """
+                    class C
+                    {
+                        void M(object o)
+                        {
+                            // Justification: o is always a string here, checked by the caller
+                            var s = Unsafe.As<string>(o);
+                            // SAFETY: o is always a string here, checked by the caller
+                            var t = {|#0:Unsafe.As<string>|}(o);
+                        }
+                    }
+                    """,
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", EnableRule + "palisade.unsafe.justification_markers = Justification:\n"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.UnsafeApiWithoutJustification).WithLocation(0).WithArguments("Unsafe.As", "// Justification:"));
+            await test.RunAsync();
+        }
 
         [Fact]
         public Task Safety_comment_above_the_method_covers_its_calls() =>

@@ -13,11 +13,19 @@ namespace Palisade.Analyzers.Tests.Unsafe
     /// </summary>
     public class UnsafeWithoutJustificationCodeFixTests
     {
+        private const string PlaceholderTail = "; the one it has is still a placeholder";
+
         private static DiagnosticResult Unsafe(int location, string construct) =>
-            Fix.Diagnostic(Descriptors.UnsafeWithoutJustification).WithLocation(location).WithArguments(construct);
+            Fix.Diagnostic(Descriptors.UnsafeWithoutJustification).WithLocation(location).WithArguments(construct, "// SAFETY:", string.Empty);
+
+        /// <summary>After the fix the same construct is reported, and the message says its comment is a placeholder.</summary>
+        private static DiagnosticResult AfterFix(DiagnosticResult result) =>
+            result.Id == DiagnosticIds.UnsafeWithoutJustification && result.MessageArguments is { Length: 3 } arguments && arguments[2] is ""
+                ? result.WithArguments(arguments[0]!, arguments[1]!, PlaceholderTail)
+                : result;
 
         private static DiagnosticResult Api(int location, string api) =>
-            FixApi.Diagnostic(Descriptors.UnsafeApiWithoutJustification).WithLocation(location).WithArguments(api);
+            FixApi.Diagnostic(Descriptors.UnsafeApiWithoutJustification).WithLocation(location).WithArguments(api, "// SAFETY:");
 
         private static Task VerifyAsync(string source, string fixedSource, params DiagnosticResult[] expected)
         {
@@ -28,7 +36,7 @@ namespace Palisade.Analyzers.Tests.Unsafe
                 CodeActionEquivalenceKey = UnsafeWithoutJustificationCodeFix.EquivalenceKey,
             };
             test.ExpectedDiagnostics.AddRange(expected);
-            test.FixedState.ExpectedDiagnostics.AddRange(expected);
+            test.FixedState.ExpectedDiagnostics.AddRange(System.Linq.Enumerable.Select(expected, AfterFix));
             return test.RunAsync();
         }
 
@@ -198,7 +206,7 @@ namespace Palisade.Analyzers.Tests.Unsafe
                     {|#0:unsafe|} void M(int* p) { }
                 }
                 """,
-                Unsafe(0, "Unsafe method 'M'"));
+                Unsafe(0, "Unsafe method 'M'").WithArguments("Unsafe method 'M'", "// SAFETY:", comment.Contains("TODO") ? PlaceholderTail : "; the one it has gives no reason"));
 
         [Fact]
         public Task Fixed_code_is_justified_once_the_placeholder_is_replaced_by_a_reason() =>
@@ -219,8 +227,10 @@ namespace Palisade.Analyzers.Tests.Unsafe
                 """);
 
         [Fact]
-        public async Task Fix_all_adds_one_comment_per_construct()
+        public async Task Fix_all_adds_one_comment_per_reported_construct()
         {
+            // The unsafe type is one report that covers its members, so it gets one comment; an ordinary type's
+            // unsafe method and the block inside it are reported, and commented, each on its own.
             var test = new Fix.Test
             {
                 TestCode = """
@@ -233,19 +243,34 @@ namespace Palisade.Analyzers.Tests.Unsafe
                             {|#3:unsafe|} { *_p = 1; }
                         }
                     }
+
+                    class Plain
+                    {
+                        {|#4:unsafe|} void M(int* p)
+                        {
+                            {|#5:unsafe|} { *p = 1; }
+                        }
+                    }
                     """,
                 FixedCode = """
                     // SAFETY: TODO explain why this is sound
                     {|#0:unsafe|} class Buffer
                     {
-                        // SAFETY: TODO explain why this is sound
                         {|#1:unsafe|} int* _p;
 
-                        // SAFETY: TODO explain why this is sound
                         {|#2:unsafe|} void M()
                         {
-                            // SAFETY: TODO explain why this is sound
                             {|#3:unsafe|} { *_p = 1; }
+                        }
+                    }
+
+                    class Plain
+                    {
+                        // SAFETY: TODO explain why this is sound
+                        {|#4:unsafe|} void M(int* p)
+                        {
+                            // SAFETY: TODO explain why this is sound
+                            {|#5:unsafe|} { *p = 1; }
                         }
                     }
                     """,
@@ -254,10 +279,12 @@ namespace Palisade.Analyzers.Tests.Unsafe
             };
             DiagnosticResult[] expected =
             {
-                Unsafe(0, "Unsafe class 'Buffer'"), Unsafe(1, "Unsafe field '_p'"), Unsafe(2, "Unsafe method 'M'"), Unsafe(3, "Unsafe block"),
+                Unsafe(0, "Unsafe class 'Buffer' (with 3 unsafe constructs inside it)").WithLocation(1).WithLocation(2).WithLocation(3),
+                Unsafe(4, "Unsafe method 'M'"),
+                Unsafe(5, "Unsafe block"),
             };
             test.ExpectedDiagnostics.AddRange(expected);
-            test.FixedState.ExpectedDiagnostics.AddRange(expected);
+            test.FixedState.ExpectedDiagnostics.AddRange(System.Linq.Enumerable.Select(expected, AfterFix));
             await test.RunAsync();
         }
 
@@ -271,7 +298,22 @@ namespace Palisade.Analyzers.Tests.Unsafe
             test.FixedState.Sources.Add(("/B.cs", "class B\n{\n    // SAFETY: TODO explain why this is sound\n    {|#1:unsafe|} void M(int* p) { }\n}\n"));
             DiagnosticResult[] expected = { Unsafe(0, "Unsafe method 'M'"), Unsafe(1, "Unsafe method 'M'") };
             test.ExpectedDiagnostics.AddRange(expected);
-            test.FixedState.ExpectedDiagnostics.AddRange(expected);
+            test.FixedState.ExpectedDiagnostics.AddRange(System.Linq.Enumerable.Select(expected, AfterFix));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task With_a_configured_marker_the_placeholder_uses_it()
+        {
+            var test = new Fix.Test
+            {
+                TestCode = "class A\n{\n    {|#0:unsafe|} void M(int* p) { }\n}\n",
+                FixedCode = "class A\n{\n    // Justification: TODO explain why this is sound\n    {|#0:unsafe|} void M(int* p) { }\n}\n",
+                CodeActionEquivalenceKey = UnsafeWithoutJustificationCodeFix.EquivalenceKey,
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\npalisade.unsafe.justification_markers = Justification:\n"));
+            test.ExpectedDiagnostics.Add(Fix.Diagnostic(Descriptors.UnsafeWithoutJustification).WithLocation(0).WithArguments("Unsafe method 'M'", "// Justification:", string.Empty));
+            test.FixedState.ExpectedDiagnostics.Add(Fix.Diagnostic(Descriptors.UnsafeWithoutJustification).WithLocation(0).WithArguments("Unsafe method 'M'", "// Justification:", PlaceholderTail));
             await test.RunAsync();
         }
 

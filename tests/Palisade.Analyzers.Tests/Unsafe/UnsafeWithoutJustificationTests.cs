@@ -9,8 +9,12 @@ namespace Palisade.Analyzers.Tests.Unsafe
     {
         private const string Reason = "// SAFETY: the pointer never leaves the pinned buffer";
 
-        private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(int location, string construct) =>
-            Verify.Diagnostic(Descriptors.UnsafeWithoutJustification).WithLocation(location).WithArguments(construct);
+        private const string PlaceholderTail = "; the one it has is still a placeholder";
+
+        private const string NoReasonTail = "; the one it has gives no reason";
+
+        private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(int location, string construct, string tail = "") =>
+            Verify.Diagnostic(Descriptors.UnsafeWithoutJustification).WithLocation(location).WithArguments(construct, "// SAFETY:", tail);
 
         /// <summary>Every kind of unsafe construct. "/*S*/" marks the line where the SAFETY comment goes.</summary>
         public static TheoryData<string, string> ConstructKinds => new TheoryData<string, string>
@@ -55,7 +59,7 @@ namespace Palisade.Analyzers.Tests.Unsafe
         [Theory]
         [MemberData(nameof(ConstructKinds))]
         public Task Unsafe_construct_with_a_placeholder_comment_is_still_flagged(string source, string construct) =>
-            Verify.VerifyAnalyzerAsync(source.Replace("/*S*/", SafetyComments.Placeholder + "\n"), Expected(0, construct));
+            Verify.VerifyAnalyzerAsync(source.Replace("/*S*/", SafetyComments.Placeholder + "\n"), Expected(0, construct, PlaceholderTail));
 
         /// <summary>Places where a SAFETY comment counts: above with blank lines, attributes or directives between, or first inside the block.</summary>
         [Theory]
@@ -579,7 +583,7 @@ namespace Palisade.Analyzers.Tests.Unsafe
                     {|#0:unsafe|} void M(int* p) { }
                 }
                 """,
-                Expected(0, "Unsafe method 'M'"));
+                Expected(0, "Unsafe method 'M'", SafetyComments.Classify(reason) == SafetyMark.Placeholder ? PlaceholderTail : NoReasonTail));
 
         [Theory]
         [InlineData("callers pass a buffer of at least four bytes")]
@@ -625,7 +629,7 @@ namespace Palisade.Analyzers.Tests.Unsafe
                 """);
 
         [Fact]
-        public Task Each_unjustified_level_is_flagged_on_its_own() =>
+        public Task An_unjustified_unsafe_type_is_reported_once_covering_its_members() =>
             Verify.VerifyAnalyzerAsync("""
                 {|#0:unsafe|} class Buffer
                 {
@@ -633,11 +637,102 @@ namespace Palisade.Analyzers.Tests.Unsafe
                     {
                         {|#2:unsafe|} { *p = 1; }
                     }
+
+                    private {|#3:unsafe|} int* _p;
+                    {|#4:unsafe|} struct Inner { {|#5:unsafe|} void N() { } }
                 }
                 """,
-                Expected(0, "Unsafe class 'Buffer'"),
-                Expected(1, "Unsafe method 'M'"),
-                Expected(2, "Unsafe block"));
+                Expected(0, "Unsafe class 'Buffer' (with 5 unsafe constructs inside it)")
+                    .WithLocation(1).WithLocation(2).WithLocation(3).WithLocation(4).WithLocation(5));
+
+        [Fact]
+        public Task Members_of_an_unjustified_type_that_have_their_own_reason_are_not_counted() =>
+            Verify.VerifyAnalyzerAsync("""
+                {|#0:unsafe|} class Buffer
+                {
+                    // SAFETY: callers pass a buffer of at least four bytes
+                    unsafe void M(int* p) { unsafe { *p = 1; } }
+
+                    {|#1:unsafe|} void N(int* p) { }
+                }
+                """,
+                Expected(0, "Unsafe class 'Buffer' (with 1 unsafe construct inside it)").WithLocation(1));
+
+        [Fact]
+        public Task Unjustified_levels_inside_an_ordinary_type_are_each_flagged() =>
+            Verify.VerifyAnalyzerAsync("""
+                class Buffer
+                {
+                    {|#0:unsafe|} void M(int* p)
+                    {
+                        {|#1:unsafe|} { *p = 1; }
+                    }
+
+                    {|#2:unsafe|} void N(int* p) { }
+                }
+                """,
+                Expected(0, "Unsafe method 'M'"),
+                Expected(1, "Unsafe block"),
+                Expected(2, "Unsafe method 'N'"));
+
+        [Fact]
+        public Task The_message_says_when_the_comment_is_only_a_placeholder_or_too_short() =>
+            Verify.VerifyAnalyzerAsync("""
+                class C
+                {
+                    // SAFETY: TODO explain why this is sound
+                    {|#0:unsafe|} void M(int* p) { }
+
+                    // SAFETY: ok
+                    {|#1:unsafe|} void N(int* p) { }
+                }
+                """,
+                Expected(0, "Unsafe method 'M'", PlaceholderTail),
+                Expected(1, "Unsafe method 'N'", NoReasonTail));
+
+        [Theory]
+        [InlineData("Justification:")]
+        [InlineData("Justification:, Safety:")]
+        [InlineData("Justification: ; SAFETY:")]
+        public async Task Configured_markers_replace_the_default(string markers)
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    class C
+                    {
+                        // Justification: callers pass a buffer of at least four bytes
+                        unsafe void M(int* p) { }
+
+                        // Justification: TODO
+                        {|#0:unsafe|} void N(int* p) { }
+                    }
+                    """,
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\npalisade.unsafe.justification_markers = " + markers + "\n"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.UnsafeWithoutJustification).WithLocation(0)
+                .WithArguments("Unsafe method 'N'", "// Justification:", PlaceholderTail));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task With_other_markers_configured_a_SAFETY_comment_no_longer_counts()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    class C
+                    {
+                        // SAFETY: callers pass a buffer of at least four bytes
+                        {|#0:unsafe|} void M(int* p) { }
+                    }
+                    """,
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\npalisade.unsafe.justification_markers = Justification:\n"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(Descriptors.UnsafeWithoutJustification).WithLocation(0)
+                .WithArguments("Unsafe method 'M'", "// Justification:", string.Empty));
+            await test.RunAsync();
+        }
 
         [Fact]
         public Task Justified_inner_block_does_not_justify_the_outer_method() =>
@@ -666,7 +761,7 @@ namespace Palisade.Analyzers.Tests.Unsafe
                     }
                 }
                 """,
-                Expected(0, "Unsafe method 'M'"));
+                Expected(0, "Unsafe method 'M'", PlaceholderTail));
 
         [Theory]
         [InlineData("[SuppressMessage(\"Security\", \"PAL4001\", Justification = \"Interop layer, reviewed in SEC-142\")]")]
