@@ -42,7 +42,8 @@ namespace Palisade.Analyzers.Flow
                 {
                     if (entry.IndexOf('(') < 0)
                     {
-                        names.Add(entry.Substring(2));
+                        var name = entry.Substring(2);
+                        names.Add(name.EndsWith(".#ctor", StringComparison.Ordinal) ? name.Substring(0, name.Length - "#ctor".Length) + ".ctor" : name);
                         continue;
                     }
 
@@ -53,7 +54,16 @@ namespace Palisade.Analyzers.Flow
                 }
                 else if (entry.Length > 0)
                 {
-                    names.Add(entry);
+                    // "new MyCo.Data.Query" names the type's constructors ("MyCo.Data.Query.#ctor" too, but '#' starts a
+                    // comment in .editorconfig files).
+                    if (entry.StartsWith("new ", StringComparison.Ordinal))
+                    {
+                        names.Add(entry.Substring(4).Trim() + "..ctor");
+                    }
+                    else
+                    {
+                        names.Add(entry.EndsWith(".#ctor", StringComparison.Ordinal) ? entry.Substring(0, entry.Length - "#ctor".Length) + ".ctor" : entry);
+                    }
                 }
             }
 

@@ -156,7 +156,7 @@ namespace Palisade.Analyzers.Sql
                 return Diagnostic.Create(Descriptors.SqlIdentifierFromText, location, properties.ToImmutable(), match.Name, described, SqlHolePositions.Describe(unparameterizable[0]));
             }
 
-            fixable = fixable && composition.IsExact && !match.IsAppended && match.Kind is SqlSinkKind.AdoNet or SqlSinkKind.Dapper or SqlSinkKind.EfCore;
+            fixable = fixable && composition.IsExact && !match.IsAppended && !match.IsLegacy && match.Kind is SqlSinkKind.AdoNet or SqlSinkKind.Dapper or SqlSinkKind.EfCore;
             properties[FixableProperty] = fixable ? "true" : "false";
             if (match.Kind == SqlSinkKind.EfCore)
             {

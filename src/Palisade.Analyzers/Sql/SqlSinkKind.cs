@@ -12,6 +12,12 @@ namespace Palisade.Analyzers.Sql
         /// <summary>EF Core raw SQL APIs (FromSqlRaw, ExecuteSqlRaw(Async), SqlQueryRaw).</summary>
         EfCore,
 
+        /// <summary>
+        /// Another library's SQL API (EF6, older EF Core overloads, MySqlHelper/MySqlScript, Azure Cosmos, Cassandra,
+        /// NHibernate, LINQ to SQL): reported, with no rewrite offered.
+        /// </summary>
+        Library,
+
         /// <summary>A method listed in palisade.sql.additional_sinks.</summary>
         Configured,
 

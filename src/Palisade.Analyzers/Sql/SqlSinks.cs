@@ -14,6 +14,11 @@ namespace Palisade.Analyzers.Sql
     {
         private static readonly string[] EfRawMethods = { "FromSqlRaw", "ExecuteSqlRaw", "ExecuteSqlRawAsync", "SqlQueryRaw" };
 
+        /// <summary>EF Core 2.x/3.x overloads that take the SQL as a string or RawSqlString (not as a FormattableString).</summary>
+        private static readonly string[] EfLegacyRawMethods = { "FromSql", "ExecuteSqlCommand", "ExecuteSqlCommandAsync" };
+
+        private readonly LibrarySqlApis _libraries;
+
         private readonly INamedTypeSymbol? _idbCommand;
         private readonly INamedTypeSymbol? _dbCommand;
         private readonly INamedTypeSymbol? _dbBatchCommand;
@@ -33,10 +38,11 @@ namespace Palisade.Analyzers.Sql
             _commandDefinition = TypeLookup.Find(compilation, "Dapper.CommandDefinition");
             _efQueryable = TypeLookup.Find(compilation, "Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
             _efDatabase = TypeLookup.Find(compilation, "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
+            _libraries = new LibrarySqlApis(compilation);
         }
 
         /// <summary>True when at least one SQL library is referenced.</summary>
-        public bool Any => _idbCommand is not null || _dbCommand is not null || _sqlMapper is not null || _efQueryable is not null || _efDatabase is not null;
+        public bool Any => _idbCommand is not null || _dbCommand is not null || _sqlMapper is not null || _efQueryable is not null || _efDatabase is not null || _libraries.Any;
 
         public static SqlSinks Create(Compilation compilation) => new SqlSinks(compilation);
 
@@ -47,7 +53,7 @@ namespace Palisade.Analyzers.Sql
             return operation switch
             {
                 IAssignmentOperation assignment => TryMatchAssignment(assignment, out match),
-                IObjectCreationOperation creation => TryMatchCreation(creation, out match),
+                IObjectCreationOperation creation => TryMatchCreation(creation, out match) || TryMatchConfigured(creation, settings.AdditionalSinks, out match),
                 IInvocationOperation invocation => TryMatchInvocation(invocation, out match) || TryMatchConfigured(invocation, settings.AdditionalSinks, out match),
                 _ => false,
             };
@@ -61,6 +67,11 @@ namespace Palisade.Analyzers.Sql
             if (assignment is ICompoundAssignmentOperation && !appended)
             {
                 return false;
+            }
+
+            if (_libraries.TryMatchAssignment(assignment, out match))
+            {
+                return true;
             }
 
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "CommandText" } property &&
@@ -83,6 +94,11 @@ namespace Palisade.Analyzers.Sql
             if (type is null)
             {
                 return false;
+            }
+
+            if (_libraries.TryMatchCreation(creation, out match))
+            {
+                return true;
             }
 
             var isDapper = _commandDefinition is not null && SymbolEqualityComparer.Default.Equals(type, _commandDefinition);
@@ -126,18 +142,23 @@ namespace Palisade.Analyzers.Sql
                 return false;
             }
 
-            if ((SymbolEqualityComparer.Default.Equals(containing, _efQueryable) || SymbolEqualityComparer.Default.Equals(containing, _efDatabase)) &&
-                Array.IndexOf(EfRawMethods, method.Name) >= 0)
+            if (SymbolEqualityComparer.Default.Equals(containing, _efQueryable) || SymbolEqualityComparer.Default.Equals(containing, _efDatabase))
             {
-                var sql = ArgumentFor(invocation, "sql");
-                if (sql is not null)
+                var legacy = Array.IndexOf(EfLegacyRawMethods, method.Name) >= 0;
+                if (legacy || Array.IndexOf(EfRawMethods, method.Name) >= 0)
                 {
-                    match = new SqlSinkMatch(SqlSinkKind.EfCore, sql, method.Name, invocation, SafeAlternative(containing, method.Name));
-                    return true;
+                    var sql = ArgumentFor(invocation, "sql");
+                    if (sql is not null)
+                    {
+                        match = new SqlSinkMatch(SqlSinkKind.EfCore, sql, method.Name, invocation, SafeAlternative(containing, method.Name), isLegacy: legacy);
+                        return true;
+                    }
                 }
+
+                return false;
             }
 
-            return false;
+            return _libraries.TryMatchInvocation(invocation, out match);
         }
 
         /// <summary>A configured sink: the SQL is the parameter named like SQL text, else the first string parameter.</summary>
@@ -160,13 +181,33 @@ namespace Palisade.Analyzers.Sql
             return true;
         }
 
+        /// <summary>A configured constructor (<c>MyCo.Data.Query.#ctor</c> or its documentation ID): its SQL argument is the sink.</summary>
+        public static bool TryMatchConfigured(IObjectCreationOperation creation, MethodList configured, out SqlSinkMatch match)
+        {
+            match = default;
+            if (creation.Constructor is not { } constructor || !configured.Contains(constructor))
+            {
+                return false;
+            }
+
+            var parameter = SqlParameterOf(constructor);
+            var value = parameter is null ? null : ArgumentFor(creation.Arguments, parameter.Name);
+            if (value is null)
+            {
+                return false;
+            }
+
+            match = new SqlSinkMatch(SqlSinkKind.Configured, value, "new " + constructor.ContainingType.Name, creation);
+            return true;
+        }
+
         /// <summary>Which parameter of a configured sink holds the SQL: one named sql/query/commandText/cmdText/text, else the first string.</summary>
         public static IParameterSymbol? SqlParameterOf(IMethodSymbol method)
         {
             IParameterSymbol? firstString = null;
             foreach (var parameter in method.Parameters)
             {
-                if (!StringTracer.IsString(parameter.Type))
+                if (!IsSqlText(parameter.Type))
                 {
                     continue;
                 }
@@ -182,11 +223,13 @@ namespace Palisade.Analyzers.Sql
             return firstString;
         }
 
-        public static IOperation? ArgumentFor(IInvocationOperation invocation, string parameterName)
+        public static IOperation? ArgumentFor(IInvocationOperation invocation, string parameterName) => ArgumentFor(invocation.Arguments, parameterName);
+
+        public static IOperation? ArgumentFor(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, string parameterName)
         {
-            foreach (var argument in invocation.Arguments)
+            foreach (var argument in arguments)
             {
-                if (argument.Parameter?.Name == parameterName && StringTracer.IsString(argument.Parameter.Type))
+                if (argument.Parameter?.Name == parameterName && IsSqlText(argument.Parameter.Type) && argument.ArgumentKind == ArgumentKind.Explicit)
                 {
                     return argument.Value;
                 }
@@ -195,11 +238,40 @@ namespace Palisade.Analyzers.Sql
             return null;
         }
 
-        /// <summary>"cmdText", "commandText", "selectCommandText", "sql", "query", "text" — never a connection string.</summary>
+        /// <summary>
+        /// A string, or a type that converts implicitly from one (EF Core's RawSqlString, a data layer's own SqlText):
+        /// text written at the call arrives there unchanged.
+        /// </summary>
+        public static bool IsSqlText(ITypeSymbol? type)
+        {
+            if (StringTracer.IsString(type))
+            {
+                return true;
+            }
+
+            if (type is not INamedTypeSymbol named || named.SpecialType != SpecialType.None || named.TypeKind is TypeKind.Interface or TypeKind.Delegate)
+            {
+                return false;
+            }
+
+            foreach (var member in named.GetMembers("op_Implicit"))
+            {
+                if (member is IMethodSymbol { Parameters.Length: 1 } conversion && StringTracer.IsString(conversion.Parameters[0].Type) &&
+                    SymbolEqualityComparer.Default.Equals(conversion.ReturnType, named))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"cmdText", "commandText", "selectCommandText", "sql", "query", "text", "cqlQuery", "command" — never a connection string.</summary>
         private static bool NamesSqlText(string name) =>
             name.IndexOf("text", StringComparison.OrdinalIgnoreCase) >= 0 ||
             name.IndexOf("sql", StringComparison.OrdinalIgnoreCase) >= 0 ||
-            name.IndexOf("query", StringComparison.OrdinalIgnoreCase) >= 0;
+            name.IndexOf("query", StringComparison.OrdinalIgnoreCase) >= 0 ||
+            name.Equals("command", StringComparison.OrdinalIgnoreCase);
 
         private bool IsCommand(ITypeSymbol? type)
         {
@@ -250,9 +322,9 @@ namespace Palisade.Analyzers.Sql
         {
             var candidates = rawName switch
             {
-                "FromSqlRaw" => new[] { "FromSql", "FromSqlInterpolated" },
-                "ExecuteSqlRaw" => new[] { "ExecuteSql", "ExecuteSqlInterpolated" },
-                "ExecuteSqlRawAsync" => new[] { "ExecuteSqlAsync", "ExecuteSqlInterpolatedAsync" },
+                "FromSqlRaw" or "FromSql" => new[] { "FromSql", "FromSqlInterpolated" },
+                "ExecuteSqlRaw" or "ExecuteSqlCommand" => new[] { "ExecuteSql", "ExecuteSqlInterpolated", "ExecuteSqlCommand" },
+                "ExecuteSqlRawAsync" or "ExecuteSqlCommandAsync" => new[] { "ExecuteSqlAsync", "ExecuteSqlInterpolatedAsync", "ExecuteSqlCommandAsync" },
                 _ => new[] { "SqlQuery" },
             };
 
