@@ -98,14 +98,14 @@ namespace Palisade.Analyzers.Flow
         /// the only write reaching the read (the flow core's reaching writes). Null when another value may reach it.
         /// A literal reached this way is reported where it is written, once, by the rule that asks.
         /// </summary>
-        public static IOperation? LiteralHeldBy(ILocalReferenceOperation local)
+        public static IOperation? LiteralHeldBy(ILocalReferenceOperation local, CancellationToken cancellationToken)
         {
             if (!MayHoldLiteral(local))
             {
                 return null;
             }
 
-            var values = ReachingValues(local);
+            var values = ReachingValues(local, cancellationToken);
             return values.Count == 1 && Unwrap(values[0]) is ILiteralOperation { ConstantValue: { HasValue: true, Value: string } } literal ? literal : null;
         }
 
@@ -127,7 +127,7 @@ namespace Palisade.Analyzers.Flow
         }
 
         /// <summary>The values written to the local that reach this read, when every one of them is a plain assignment.</summary>
-        private static IReadOnlyList<IOperation> ReachingValues(ILocalReferenceOperation local)
+        private static IReadOnlyList<IOperation> ReachingValues(ILocalReferenceOperation local, CancellationToken cancellationToken)
         {
             var compilation = local.SemanticModel?.Compilation;
             if (compilation is null)
@@ -135,7 +135,7 @@ namespace Palisade.Analyzers.Flow
                 return System.Array.Empty<IOperation>();
             }
 
-            var writes = FlowContext.Get(compilation).FlowOf(local, CancellationToken.None).For(local, CancellationToken.None);
+            var writes = FlowContext.Get(compilation).FlowOf(local, cancellationToken).For(local, cancellationToken);
             var values = new List<IOperation>(writes.Count);
             foreach (var write in writes)
             {

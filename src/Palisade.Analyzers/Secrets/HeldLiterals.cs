@@ -20,7 +20,7 @@ namespace Palisade.Analyzers.Secrets
             {
                 case ILocalReferenceOperation local:
                     holder = local.Local;
-                    return ConstantValues.LiteralHeldBy(local)?.Syntax as LiteralExpressionSyntax;
+                    return ConstantValues.LiteralHeldBy(local, cancellationToken)?.Syntax as LiteralExpressionSyntax;
                 case IFieldReferenceOperation field when field.Field.IsConst || field.Field.IsReadOnly:
                     holder = field.Field;
                     return field.Field.DeclaringSyntaxReferences.Length == 1 &&

@@ -174,12 +174,10 @@ namespace Palisade.Analyzers.Sql
             return text.Length <= 40 ? text : text.Substring(0, 37) + "...";
         }
 
-        /// <summary>What the analyzer keeps for one compilation: the sinks, the web-input model, and per-settings method summaries.</summary>
+        /// <summary>What the analyzer keeps for one compilation: the sinks and the web-input model (summaries live with the settings).</summary>
         private sealed class CompilationState
         {
             private readonly Compilation _compilation;
-            private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqlSettings, ForwardingSinks> _forwarding =
-                new System.Runtime.CompilerServices.ConditionalWeakTable<SqlSettings, ForwardingSinks>();
 
             public CompilationState(Compilation compilation, SqlSinks sinks, UntrustedInput untrusted)
             {
@@ -194,7 +192,7 @@ namespace Palisade.Analyzers.Sql
 
             public SqlSettings SettingsFor(AnalyzerOptions options, SyntaxTree tree) => SqlSettings.For(_compilation, options, tree);
 
-            public ForwardingSinks ForwardingFor(SqlSettings settings) => _forwarding.GetValue(settings, s => new ForwardingSinks(Sinks, s));
+            public ForwardingSinks ForwardingFor(SqlSettings settings) => settings.Forwarding(Sinks);
         }
     }
 }

@@ -38,6 +38,21 @@ namespace Palisade.Analyzers.Sql
 
         public MethodList AdditionalSinks { get; }
 
+        /// <summary>The method summaries (which parameters reach a sink) under these settings, kept with them in the compilation's context.</summary>
+        public ForwardingSinks Forwarding(SqlSinks sinks)
+        {
+            var existing = _forwarding;
+            if (existing is not null)
+            {
+                return existing;
+            }
+
+            System.Threading.Interlocked.CompareExchange(ref _forwarding, new ForwardingSinks(sinks, this), null);
+            return _forwarding!;
+        }
+
+        private ForwardingSinks? _forwarding;
+
         public static SqlSettings Create(Compilation compilation, string? additionalSinks, string? sanitizers)
         {
             var sanitizerList = MethodList.Parse(compilation, DefaultSanitizers.Concat(PalisadeOptions.SplitList(sanitizers)));
