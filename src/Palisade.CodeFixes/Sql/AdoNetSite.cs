@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Palisade.CodeFixes.Sql
@@ -14,18 +15,21 @@ namespace Palisade.CodeFixes.Sql
     {
         private readonly SemanticModel _model;
         private readonly HashSet<string> _namesGiven = new HashSet<string>();
+        private HashSet<string>? _declaredInMember;
 
-        private AdoNetSite(string command, StatementSyntax statement, BlockSyntax? insertAtStartOf, bool hasAddWithValue, SemanticModel model)
+        private readonly ExpressionSyntax _command;
+
+        private AdoNetSite(ExpressionSyntax command, StatementSyntax statement, BlockSyntax? insertAtStartOf, bool hasAddWithValue, SemanticModel model)
         {
-            Command = command;
+            _command = command.WithoutTrivia();
             Statement = statement;
             InsertAtStartOf = insertAtStartOf;
             HasAddWithValue = hasAddWithValue;
             _model = model;
         }
 
-        /// <summary>C# text of the command ("cmd", "adapter.SelectCommand!").</summary>
-        public string Command { get; }
+        /// <summary>The command expression (<c>cmd</c>, <c>adapter.SelectCommand!</c>).</summary>
+        public ExpressionSyntax Command() => _command;
 
         public StatementSyntax Statement { get; }
 
@@ -39,7 +43,7 @@ namespace Palisade.CodeFixes.Sql
             {
                 if (assignment.Parent is ExpressionStatementSyntax statement && assignment.Left is MemberAccessExpressionSyntax member)
                 {
-                    return Create(member.Expression.ToString(), model.GetTypeInfo(member.Expression, cancellationToken).Type, statement, null, model);
+                    return Create(member.Expression, model.GetTypeInfo(member.Expression, cancellationToken).Type, statement, null, model);
                 }
 
                 if (assignment.Parent is InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax created })
@@ -58,16 +62,47 @@ namespace Palisade.CodeFixes.Sql
             return null;
         }
 
+        /// <summary>
+        /// A local name free at the insertion point and declared nowhere else in the member (a later declaration in
+        /// the same block would clash too, CS0128/CS0136).
+        /// </summary>
         public string UniqueLocalName(string name)
         {
+            _declaredInMember ??= DeclaredNames(Statement);
             var candidate = name;
-            for (var n = 2; _namesGiven.Contains(candidate) || !_model.LookupSymbols(Statement.SpanStart, name: candidate).IsEmpty; n++)
+            for (var n = 2; _namesGiven.Contains(candidate) || _declaredInMember.Contains(candidate) || !_model.LookupSymbols(Statement.SpanStart, name: candidate).IsEmpty; n++)
             {
-                candidate = name + n;
+                candidate = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
             _namesGiven.Add(candidate);
             return candidate;
+        }
+
+        internal static HashSet<string> DeclaredNames(SyntaxNode inside)
+        {
+            var member = inside.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? inside;
+            var names = new HashSet<string>();
+            foreach (var node in member.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case VariableDeclaratorSyntax declarator:
+                        names.Add(declarator.Identifier.ValueText);
+                        break;
+                    case SingleVariableDesignationSyntax designation:
+                        names.Add(designation.Identifier.ValueText);
+                        break;
+                    case ParameterSyntax parameter:
+                        names.Add(parameter.Identifier.ValueText);
+                        break;
+                    case ForEachStatementSyntax loop:
+                        names.Add(loop.Identifier.ValueText);
+                        break;
+                }
+            }
+
+            return names;
         }
 
         private static AdoNetSite? FromDeclaration(BaseObjectCreationExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
@@ -79,11 +114,16 @@ namespace Palisade.CodeFixes.Sql
             }
 
             var type = model.GetTypeInfo(creation, cancellationToken).Type;
-            var command = declarator.Identifier.ValueText;
+            ExpressionSyntax command = SyntaxFactory.IdentifierName(declarator.Identifier.ValueText);
             var selectCommand = FindMember<IPropertySymbol>(type, "SelectCommand");
             if (selectCommand is not null)
             {
-                command += ".SelectCommand" + (selectCommand.NullableAnnotation == NullableAnnotation.Annotated ? "!" : string.Empty);
+                command = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, command, SyntaxFactory.IdentifierName("SelectCommand"));
+                if (selectCommand.NullableAnnotation == NullableAnnotation.Annotated)
+                {
+                    command = SyntaxFactory.PostfixUnaryExpression(SyntaxKind.SuppressNullableWarningExpression, command);
+                }
+
                 type = selectCommand.Type;
             }
 
@@ -98,7 +138,7 @@ namespace Palisade.CodeFixes.Sql
             }
         }
 
-        private static AdoNetSite? Create(string command, ITypeSymbol? commandType, StatementSyntax statement, BlockSyntax? block, SemanticModel model)
+        private static AdoNetSite? Create(ExpressionSyntax command, ITypeSymbol? commandType, StatementSyntax statement, BlockSyntax? block, SemanticModel model)
         {
             if (commandType is null || (block is null && statement.Parent is not BlockSyntax))
             {

@@ -67,7 +67,7 @@ namespace Palisade.CodeFixes.Sql
 
         private static async Task<System.Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, string safeName, CancellationToken cancellationToken)
         {
-            var fix = await SqlFixContext.CreateAsync(document, diagnostic, allowLocal: false, cancellationToken).ConfigureAwait(false);
+            var fix = await SqlFixContext.CreateAsync(document, diagnostic, allowLocal: false, reserveMemberPlaceholders: false, cancellationToken).ConfigureAwait(false);
             if (fix?.SinkValue.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } ||
                 invocation.Expression is not MemberAccessExpressionSyntax member ||
                 fix.Model.GetOperation(invocation, cancellationToken) is not IInvocationOperation call)
@@ -97,7 +97,7 @@ namespace Palisade.CodeFixes.Sql
                 return null;
             }
 
-            var interpolated = fix.Plan.ToInterpolatedExpression().WithTriviaFrom(fix.SinkValue);
+            var interpolated = fix.Plan.ToInterpolatedExpression(fix.SinkValue).WithTriviaFrom(fix.SinkValue);
             var newName = member.Name is GenericNameSyntax generic
                 ? (SimpleNameSyntax)generic.WithIdentifier(SyntaxFactory.Identifier(safeName).WithTriviaFrom(generic.Identifier))
                 : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(safeName).WithTriviaFrom(member.Name.Identifier));

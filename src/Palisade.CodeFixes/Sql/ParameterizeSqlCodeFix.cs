@@ -33,17 +33,13 @@ namespace Palisade.CodeFixes.Sql
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SqlBuiltFromText);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        /// <summary>Fix All plans each fix on the result of the previous one, so names never collide (see <see cref="SqlFixAllProvider"/>).</summary>
+        public override FixAllProvider GetFixAllProvider() => SqlFixAllProvider.Create(ApplyAsync);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.FixableProperty, out var fixable) || fixable != "true")
-                {
-                    continue;
-                }
-
                 var edit = await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
                 if (edit is null)
                 {
@@ -56,7 +52,7 @@ namespace Palisade.CodeFixes.Sql
             }
         }
 
-        private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        internal static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var edit = await PlanAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
             if (edit is null)
@@ -73,13 +69,13 @@ namespace Palisade.CodeFixes.Sql
         private static async Task<System.Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var kind = diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.SinkKindProperty, out var k) ? k : null;
-            var fix = await SqlFixContext.CreateAsync(document, diagnostic, allowLocal: true, cancellationToken).ConfigureAwait(false);
+            var fix = await SqlFixContext.CreateAsync(document, diagnostic, allowLocal: true, reserveMemberPlaceholders: kind == nameof(SqlSinkKind.AdoNet), cancellationToken).ConfigureAwait(false);
             if (fix is null)
             {
                 return null;
             }
 
-            var newSql = fix.Plan.ToSqlExpression(Prefix, fix.TargetIsInterpolated).WithTriviaFrom(fix.Target);
+            var newSql = fix.Plan.ToSqlExpression(Prefix, fix.Target).WithTriviaFrom(fix.Target);
             return kind switch
             {
                 nameof(SqlSinkKind.AdoNet) => AdoNetEdit(fix, newSql, cancellationToken),
@@ -96,42 +92,46 @@ namespace Palisade.CodeFixes.Sql
                 return null;
             }
 
-            var statements = new List<StatementSyntax>();
-            foreach (var parameter in fix.Plan.Parameters)
-            {
-                var name = "\"" + Prefix + parameter.Name + "\"";
-                if (site.HasAddWithValue)
-                {
-                    statements.Add(SyntaxFactory.ParseStatement($"{site.Command}.Parameters.AddWithValue({name}, {parameter.Value});"));
-                }
-                else
-                {
-                    var variable = site.UniqueLocalName(parameter.Name + "Parameter");
-                    statements.Add(SyntaxFactory.ParseStatement($"var {variable} = {site.Command}.CreateParameter();"));
-                    statements.Add(SyntaxFactory.ParseStatement($"{variable}.ParameterName = {name};"));
-                    statements.Add(SyntaxFactory.ParseStatement($"{variable}.Value = {parameter.Value};"));
-                    statements.Add(SyntaxFactory.ParseStatement($"{site.Command}.Parameters.Add({variable});"));
-                }
-            }
-
-            // End the new lines the way the document ends its own.
-            var endOfLine = site.Statement.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-            var newLine = endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? SyntaxFactory.ElasticEndOfLine(endOfLine.ToString()) : SyntaxFactory.ElasticCarriageReturnLineFeed;
-            var annotated = statements
-                .Select(s => s.WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(newLine).WithAdditionalAnnotations(Formatter.Annotation))
-                .ToList();
             return editor =>
             {
+                var statements = AddParameterStatements(editor.Generator, site, fix.Plan.Parameters);
                 editor.ReplaceNode(fix.Target, newSql);
                 if (site.InsertAtStartOf is { } block)
                 {
-                    editor.InsertBefore(block.Statements[0], annotated);
+                    editor.InsertBefore(block.Statements[0], statements);
                 }
                 else
                 {
-                    editor.InsertAfter(site.Statement, annotated);
+                    editor.InsertAfter(site.Statement, statements);
                 }
             };
+        }
+
+        /// <summary>
+        /// <c>cmd.Parameters.AddWithValue("@name", value);</c> when the provider's collection has it, else
+        /// <c>var p = cmd.CreateParameter(); p.ParameterName = "@name"; p.Value = value; cmd.Parameters.Add(p);</c>.
+        /// </summary>
+        internal static System.Collections.Generic.List<SyntaxNode> AddParameterStatements(SyntaxGenerator generator, AdoNetSite site, System.Collections.Generic.IEnumerable<SqlParameterPlan.SqlParameter> parameters)
+        {
+            var statements = new List<SyntaxNode>();
+            foreach (var parameter in parameters)
+            {
+                var name = generator.LiteralExpression(Prefix + parameter.Name);
+                var collection = generator.MemberAccessExpression(site.Command(), "Parameters");
+                if (site.HasAddWithValue)
+                {
+                    statements.Add(generator.ExpressionStatement(generator.InvocationExpression(generator.MemberAccessExpression(collection, "AddWithValue"), name, parameter.Value)));
+                    continue;
+                }
+
+                var variable = site.UniqueLocalName(parameter.Name + "Parameter");
+                statements.Add(generator.LocalDeclarationStatement(variable, generator.InvocationExpression(generator.MemberAccessExpression(site.Command(), "CreateParameter"))));
+                statements.Add(generator.ExpressionStatement(generator.AssignmentStatement(generator.MemberAccessExpression(generator.IdentifierName(variable), "ParameterName"), name)));
+                statements.Add(generator.ExpressionStatement(generator.AssignmentStatement(generator.MemberAccessExpression(generator.IdentifierName(variable), "Value"), parameter.Value)));
+                statements.Add(generator.ExpressionStatement(generator.InvocationExpression(generator.MemberAccessExpression(collection, "Add"), generator.IdentifierName(variable))));
+            }
+
+            return statements.Select(s => s.WithAdditionalAnnotations(Formatter.Annotation)).ToList();
         }
 
         private static System.Action<DocumentEditor>? DapperEdit(SqlFixContext fix, ExpressionSyntax newSql)

@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Palisade.Analyzers.Shared;
@@ -35,7 +37,11 @@ namespace Palisade.CodeFixes.Sql
 
         public bool TargetIsInterpolated => Target is InterpolatedStringExpressionSyntax;
 
-        public static async Task<SqlFixContext?> CreateAsync(Document document, Diagnostic diagnostic, bool allowLocal, CancellationToken cancellationToken)
+        /// <param name="reserveMemberPlaceholders">
+        /// True for ADO.NET: a placeholder name already written in this member ("@name") may be a parameter already
+        /// added to the same command, so the new one takes another name (a second "@name" would fail at run time).
+        /// </param>
+        public static async Task<SqlFixContext?> CreateAsync(Document document, Diagnostic diagnostic, bool allowLocal, bool reserveMemberPlaceholders, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -68,8 +74,25 @@ namespace Palisade.CodeFixes.Sql
                 }
             }
 
-            var plan = SqlParameterPlan.Create(composition, target);
+            var plan = SqlParameterPlan.Create(composition, target, reserveMemberPlaceholders ? PlaceholdersIn(sinkValue) : null);
             return plan is null ? null : new SqlFixContext(sinkValue, target, plan, model);
+        }
+
+        /// <summary>Names written as "@name" in the string literals of the member around <paramref name="node"/>.</summary>
+        internal static HashSet<string> PlaceholdersIn(SyntaxNode node)
+        {
+            var names = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+            var member = node.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? node;
+            foreach (var token in member.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText.Length > 1 && token.ValueText[0] == '@' &&
+                    token.ValueText.Skip(1).All(c => char.IsLetterOrDigit(c) || c == '_'))
+                {
+                    names.Add(token.ValueText.Substring(1));
+                }
+            }
+
+            return names;
         }
 
         /// <summary>A local declared with an initializer, never assigned again, and read only at the sink.</summary>
