@@ -19,8 +19,9 @@ namespace Palisade.CodeFixes.Sql
 
         private readonly ExpressionSyntax _command;
 
-        private AdoNetSite(ExpressionSyntax command, StatementSyntax statement, BlockSyntax? insertAtStartOf, bool hasAddWithValue, SemanticModel model)
+        private AdoNetSite(ExpressionSyntax command, StatementSyntax statement, BlockSyntax? insertAtStartOf, bool hasAddWithValue, SemanticModel model, ISymbol? commandSymbol)
         {
+            CommandSymbol = commandSymbol;
             _command = command.WithoutTrivia();
             Statement = statement;
             InsertAtStartOf = insertAtStartOf;
@@ -33,6 +34,9 @@ namespace Palisade.CodeFixes.Sql
 
         public StatementSyntax Statement { get; }
 
+        /// <summary>The variable, parameter, field or property holding the command (the declared local for a constructor).</summary>
+        public ISymbol? CommandSymbol { get; }
+
         public BlockSyntax? InsertAtStartOf { get; }
 
         public bool HasAddWithValue { get; }
@@ -43,7 +47,7 @@ namespace Palisade.CodeFixes.Sql
             {
                 if (assignment.Parent is ExpressionStatementSyntax statement && assignment.Left is MemberAccessExpressionSyntax member)
                 {
-                    return Create(member.Expression, model.GetTypeInfo(member.Expression, cancellationToken).Type, statement, null, model);
+                    return Create(member.Expression, model.GetTypeInfo(member.Expression, cancellationToken).Type, statement, null, model, model.GetSymbolInfo(member.Expression, cancellationToken).Symbol);
                 }
 
                 if (assignment.Parent is InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax created })
@@ -77,6 +81,25 @@ namespace Palisade.CodeFixes.Sql
 
             _namesGiven.Add(candidate);
             return candidate;
+        }
+
+        /// <summary>True when the command already exists at <paramref name="statement"/> (a parameter, a member, a local declared before it).</summary>
+        public bool CommandExistsAt(StatementSyntax statement, CancellationToken cancellationToken)
+        {
+            switch (CommandSymbol)
+            {
+                case IParameterSymbol:
+                case IFieldSymbol:
+                case IPropertySymbol:
+                    return true;
+                case ILocalSymbol local when local.DeclaringSyntaxReferences.Length == 1:
+                    var declarator = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+                    var declaration = declarator.FirstAncestorOrSelf<StatementSyntax>();
+                    SyntaxNode? scope = declaration is UsingStatementSyntax usingStatement ? usingStatement.Statement : declaration?.Parent;
+                    return declarator.Span.End <= statement.SpanStart && scope is not null && scope.Span.Contains(statement.Span) && declarator.SyntaxTree == statement.SyntaxTree;
+                default:
+                    return false;
+            }
         }
 
         internal static HashSet<string> DeclaredNames(SyntaxNode inside)
@@ -130,15 +153,15 @@ namespace Palisade.CodeFixes.Sql
             switch (declaration.Parent)
             {
                 case LocalDeclarationStatementSyntax local:
-                    return Create(command, type, local, null, model);
+                    return Create(command, type, local, null, model, model.GetDeclaredSymbol(declarator, cancellationToken));
                 case UsingStatementSyntax { Statement: BlockSyntax block } usingStatement when block.Statements.Count > 0:
-                    return Create(command, type, usingStatement, block, model);
+                    return Create(command, type, usingStatement, block, model, model.GetDeclaredSymbol(declarator, cancellationToken));
                 default:
                     return null;
             }
         }
 
-        private static AdoNetSite? Create(ExpressionSyntax command, ITypeSymbol? commandType, StatementSyntax statement, BlockSyntax? block, SemanticModel model)
+        private static AdoNetSite? Create(ExpressionSyntax command, ITypeSymbol? commandType, StatementSyntax statement, BlockSyntax? block, SemanticModel model, ISymbol? commandSymbol)
         {
             if (commandType is null || (block is null && statement.Parent is not BlockSyntax))
             {
@@ -153,7 +176,7 @@ namespace Palisade.CodeFixes.Sql
                 return null;
             }
 
-            return new AdoNetSite(command, statement, block, hasAddWithValue, model);
+            return new AdoNetSite(command, statement, block, hasAddWithValue, model, commandSymbol);
         }
 
         private static T? FindMember<T>(ITypeSymbol? type, string name, System.Func<T, bool>? filter = null)

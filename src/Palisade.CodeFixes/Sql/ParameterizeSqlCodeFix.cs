@@ -72,7 +72,7 @@ namespace Palisade.CodeFixes.Sql
             var fix = await SqlFixContext.CreateAsync(document, diagnostic, allowLocal: true, reserveMemberPlaceholders: kind == nameof(SqlSinkKind.AdoNet), cancellationToken).ConfigureAwait(false);
             if (fix is null)
             {
-                return null;
+                return await PiecewiseAsync(document, diagnostic, kind, cancellationToken).ConfigureAwait(false);
             }
 
             var newSql = fix.Plan.ToSqlExpression(Prefix, fix.Target).WithTriviaFrom(fix.Target);
@@ -82,6 +82,32 @@ namespace Palisade.CodeFixes.Sql
                 nameof(SqlSinkKind.Dapper) => DapperEdit(fix, newSql),
                 _ => null,
             };
+        }
+
+        /// <summary>SQL built over several statements (StringBuilder appends, += in branches, reassigned locals).</summary>
+        private static async Task<System.Action<DocumentEditor>?> PiecewiseAsync(Document document, Diagnostic diagnostic, string? kind, CancellationToken cancellationToken)
+        {
+            if (kind is not (nameof(SqlSinkKind.AdoNet) or nameof(SqlSinkKind.Dapper)))
+            {
+                return null;
+            }
+
+            var sink = await SqlSinkValue.LoadAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+            if (sink is null)
+            {
+                return null;
+            }
+
+            var reserved = kind == nameof(SqlSinkKind.AdoNet) ? SqlFixContext.PlaceholdersIn(sink.Syntax) : new HashSet<string>();
+            var pieces = SqlPieces.Find(sink, reserved, cancellationToken);
+            if (pieces is null)
+            {
+                return null;
+            }
+
+            return kind == nameof(SqlSinkKind.AdoNet)
+                ? PiecewiseSqlEdit.AdoNet(sink, pieces, cancellationToken)
+                : PiecewiseSqlEdit.Dapper(sink, pieces, cancellationToken);
         }
 
         private static System.Action<DocumentEditor>? AdoNetEdit(SqlFixContext fix, ExpressionSyntax newSql, CancellationToken cancellationToken)
@@ -111,23 +137,25 @@ namespace Palisade.CodeFixes.Sql
         /// <c>cmd.Parameters.AddWithValue("@name", value);</c> when the provider's collection has it, else
         /// <c>var p = cmd.CreateParameter(); p.ParameterName = "@name"; p.Value = value; cmd.Parameters.Add(p);</c>.
         /// </summary>
-        internal static System.Collections.Generic.List<SyntaxNode> AddParameterStatements(SyntaxGenerator generator, AdoNetSite site, System.Collections.Generic.IEnumerable<SqlParameterPlan.SqlParameter> parameters)
+        internal static List<SyntaxNode> AddParameterStatements(SyntaxGenerator generator, AdoNetSite site, IEnumerable<SqlParameterPlan.SqlParameter> parameters) =>
+            AddParameterStatements(generator, site, parameters.Select(p => (generator.LiteralExpression(Prefix + p.Name), (SyntaxNode)p.Value, p.Name + "Parameter")));
+
+        internal static List<SyntaxNode> AddParameterStatements(SyntaxGenerator generator, AdoNetSite site, IEnumerable<(SyntaxNode Name, SyntaxNode Value, string Local)> parameters)
         {
             var statements = new List<SyntaxNode>();
-            foreach (var parameter in parameters)
+            foreach (var (name, value, local) in parameters)
             {
-                var name = generator.LiteralExpression(Prefix + parameter.Name);
                 var collection = generator.MemberAccessExpression(site.Command(), "Parameters");
                 if (site.HasAddWithValue)
                 {
-                    statements.Add(generator.ExpressionStatement(generator.InvocationExpression(generator.MemberAccessExpression(collection, "AddWithValue"), name, parameter.Value)));
+                    statements.Add(generator.ExpressionStatement(generator.InvocationExpression(generator.MemberAccessExpression(collection, "AddWithValue"), name, value)));
                     continue;
                 }
 
-                var variable = site.UniqueLocalName(parameter.Name + "Parameter");
+                var variable = site.UniqueLocalName(local);
                 statements.Add(generator.LocalDeclarationStatement(variable, generator.InvocationExpression(generator.MemberAccessExpression(site.Command(), "CreateParameter"))));
                 statements.Add(generator.ExpressionStatement(generator.AssignmentStatement(generator.MemberAccessExpression(generator.IdentifierName(variable), "ParameterName"), name)));
-                statements.Add(generator.ExpressionStatement(generator.AssignmentStatement(generator.MemberAccessExpression(generator.IdentifierName(variable), "Value"), parameter.Value)));
+                statements.Add(generator.ExpressionStatement(generator.AssignmentStatement(generator.MemberAccessExpression(generator.IdentifierName(variable), "Value"), value)));
                 statements.Add(generator.ExpressionStatement(generator.InvocationExpression(generator.MemberAccessExpression(collection, "Add"), generator.IdentifierName(variable))));
             }
 

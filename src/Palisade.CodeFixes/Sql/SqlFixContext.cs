@@ -43,39 +43,23 @@ namespace Palisade.CodeFixes.Sql
         /// </param>
         public static async Task<SqlFixContext?> CreateAsync(Document document, Diagnostic diagnostic, bool allowLocal, bool reserveMemberPlaceholders, CancellationToken cancellationToken)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            var sink = await SqlSinkValue.LoadAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+            if (sink is null)
             {
                 return null;
             }
 
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var sinkValue = node as ExpressionSyntax ?? (node as ArgumentSyntax)?.Expression;
-            if (sinkValue is null || model.GetOperation(sinkValue, cancellationToken) is not { } operation)
+            var target = sink.Syntax;
+            if (StringTracer.Unwrap(sink.Operation) is ILocalReferenceOperation local)
             {
-                return null;
-            }
-
-            var tree = sinkValue.SyntaxTree;
-            var options = document.Project.AnalyzerOptions;
-            var settings = SqlSettings.Create(
-                model.Compilation,
-                PalisadeOptions.GetString(options, tree, SqlSettings.AdditionalSinksKey),
-                PalisadeOptions.GetString(options, tree, SqlSettings.SanitizersKey) ?? PalisadeOptions.GetGlobalString(options, SqlSettings.SanitizersKey));
-            var composition = settings.Tracer.Decompose(operation, cancellationToken);
-
-            var target = sinkValue;
-            if (StringTracer.Unwrap(operation) is ILocalReferenceOperation local)
-            {
-                if (!allowLocal || !TryGetSingleUseInitializer(local.Local, sinkValue, model, cancellationToken, out target))
+                if (!allowLocal || !TryGetSingleUseInitializer(local.Local, sink.Syntax, sink.Model, cancellationToken, out target))
                 {
                     return null;
                 }
             }
 
-            var plan = SqlParameterPlan.Create(composition, target, reserveMemberPlaceholders ? PlaceholdersIn(sinkValue) : null);
-            return plan is null ? null : new SqlFixContext(sinkValue, target, plan, model);
+            var plan = SqlParameterPlan.Create(sink.Composition, target, reserveMemberPlaceholders ? PlaceholdersIn(sink.Syntax) : null);
+            return plan is null ? null : new SqlFixContext(sink.Syntax, target, plan, sink.Model);
         }
 
         /// <summary>Names written as "@name" in the string literals of the member around <paramref name="node"/>.</summary>
@@ -118,6 +102,55 @@ namespace Palisade.CodeFixes.Sql
 
             initializer = value;
             return true;
+        }
+    }
+
+    /// <summary>The SQL value at a diagnostic: its syntax, operation, composition and the tracer that made it.</summary>
+    internal sealed class SqlSinkValue
+    {
+        private SqlSinkValue(ExpressionSyntax syntax, IOperation operation, StringComposition composition, StringTracer tracer, SemanticModel model)
+        {
+            Syntax = syntax;
+            Operation = operation;
+            Composition = composition;
+            Tracer = tracer;
+            Model = model;
+        }
+
+        public ExpressionSyntax Syntax { get; }
+
+        public IOperation Operation { get; }
+
+        public StringComposition Composition { get; }
+
+        public StringTracer Tracer { get; }
+
+        public SemanticModel Model { get; }
+
+        public static async Task<SqlSinkValue?> LoadAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null || !root.FullSpan.Contains(diagnostic.Location.SourceSpan))
+            {
+                return null;
+            }
+
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            var sinkValue = node as ExpressionSyntax ?? (node as ArgumentSyntax)?.Expression;
+            if (sinkValue is null || model.GetOperation(sinkValue, cancellationToken) is not { } operation)
+            {
+                return null;
+            }
+
+            var tree = sinkValue.SyntaxTree;
+            var options = document.Project.AnalyzerOptions;
+            var settings = SqlSettings.Create(
+                model.Compilation,
+                PalisadeOptions.GetString(options, tree, SqlSettings.AdditionalSinksKey),
+                PalisadeOptions.GetString(options, tree, SqlSettings.SanitizersKey) ?? PalisadeOptions.GetGlobalString(options, SqlSettings.SanitizersKey));
+            var composition = settings.Tracer.Decompose(operation, cancellationToken);
+            return new SqlSinkValue(sinkValue, operation, composition, settings.Tracer, model);
         }
     }
 }

@@ -621,7 +621,6 @@ namespace Palisade.Analyzers.Tests.Sql
         [Theory]
         [InlineData("StringBuilder", """var sb = new System.Text.StringBuilder("SELECT * FROM Users WHERE Name = '"); sb.Append(name).Append("'"); cmd.CommandText = {|#0:sb.ToString()|};""")]
         [InlineData("local used twice", """var sql = "SELECT * FROM Users WHERE Name = '" + name + "'"; cmd.CommandText = {|#0:sql|}; System.Console.WriteLine(sql);""")]
-        [InlineData("local assigned in a branch", """var sql = "SELECT * FROM Users"; if (name.Length > 0) { sql += " WHERE Name = '" + name + "'"; } cmd.CommandText = {|#0:sql|};""")]
         [InlineData("helper method", """cmd.CommandText = {|#0:ByName(name)|};""")]
         [InlineData("two holes inside one quoted literal", """cmd.CommandText = {|#0:"SELECT * FROM Users WHERE Name = '" + name + " " + name + "'"|};""")]
         [InlineData("statement that is not in a block", """if (name.Length > 0) cmd.CommandText = {|#0:"SELECT * FROM Users WHERE Name = '" + name + "'"|};""")]

@@ -1,0 +1,646 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Palisade.Analyzers.Shared;
+using Palisade.Analyzers.Sql;
+
+namespace Palisade.CodeFixes.Sql
+{
+    /// <summary>
+    /// One place where a piece of the SQL text is written, rewritten on its own: a StringBuilder Append chain
+    /// (<c>sb.Append(" AND Name = '").Append(name).Append("'")</c>), a <c>+=</c> or assignment to a string, a local's
+    /// initializer, a StringBuilder's constructor text. Its parameters are added right after its statement, so an
+    /// append made under a condition adds its parameter under the same condition.
+    /// </summary>
+    internal sealed class SqlPiece
+    {
+        public SqlPiece(StatementSyntax statement, ExpressionSyntax replaced, ExpressionSyntax replacement, IReadOnlyList<SqlParameterPlan.SqlParameter> parameters)
+        {
+            Statement = statement;
+            Replaced = replaced;
+            Replacement = replacement;
+            Parameters = parameters;
+        }
+
+        /// <summary>The statement that writes this piece; parameters are added after it.</summary>
+        public StatementSyntax Statement { get; }
+
+        public ExpressionSyntax Replaced { get; }
+
+        public ExpressionSyntax Replacement { get; }
+
+        public IReadOnlyList<SqlParameterPlan.SqlParameter> Parameters { get; }
+    }
+
+    /// <summary>
+    /// Finds the pieces that make up a SQL value built over several statements, and plans each one. Every untrusted
+    /// hole of the whole text must land in a piece whose own literal text makes it a value; otherwise there is no
+    /// plan. Pieces inside a loop that does not also hold the sink are refused: their parameter would be added once
+    /// per iteration under the same name.
+    /// </summary>
+    internal sealed class SqlPieces
+    {
+        private const string Prefix = "@";
+
+        private readonly SqlSinkValue _sink;
+        private readonly HashSet<string> _reserved;
+        private readonly CancellationToken _cancellationToken;
+        private readonly List<SyntaxNode> _covered = new List<SyntaxNode>();
+        private readonly Dictionary<SyntaxNode, List<SyntaxNode>> _valueLocals = new Dictionary<SyntaxNode, List<SyntaxNode>>();
+        private readonly Dictionary<SyntaxNode, SqlHolePosition> _globalPositions = new Dictionary<SyntaxNode, SqlHolePosition>();
+
+        private SqlPieces(SqlSinkValue sink, HashSet<string> reserved, CancellationToken cancellationToken)
+        {
+            _sink = sink;
+            _reserved = reserved;
+            _cancellationToken = cancellationToken;
+        }
+
+        private SemanticModel Model => _sink.Model;
+
+        /// <summary>One item of a piece's text: a known part, or an expression whose text is traced elsewhere.</summary>
+        private readonly struct Item
+        {
+            public Item(StringPart? part, ExpressionSyntax? opaque)
+            {
+                Part = part;
+                Opaque = opaque;
+            }
+
+            public StringPart? Part { get; }
+
+            public ExpressionSyntax? Opaque { get; }
+        }
+
+        public static IReadOnlyList<SqlPiece>? Find(SqlSinkValue sink, ISet<string> reserved, CancellationToken cancellationToken)
+        {
+            var composition = sink.Composition;
+            if (!composition.HasUntrustedHoles || !composition.Parts.Any(p => p.Kind == StringPartKind.Text && p.Text.Trim().Length > 0))
+            {
+                return null;
+            }
+
+            var finder = new SqlPieces(sink, new HashSet<string>(reserved, System.StringComparer.OrdinalIgnoreCase), cancellationToken);
+            var pieces = new List<SqlPiece>();
+            var holes = new List<SyntaxNode>();
+            foreach (var i in composition.UntrustedHoleIndexes())
+            {
+                var syntax = composition.Parts[i].Operation?.Syntax;
+                if (syntax is null || syntax.SyntaxTree != sink.Syntax.SyntaxTree || !SqlHolePositions.CanBeParameter(SqlHolePositions.Classify(composition, i)))
+                {
+                    return null;
+                }
+
+                holes.Add(syntax);
+                finder._globalPositions[syntax] = SqlHolePositions.Classify(composition, i);
+            }
+
+            foreach (var syntax in holes)
+            {
+                if (pieces.Any(p => p.Replaced.Span.Contains(syntax.Span)))
+                {
+                    continue;
+                }
+
+                var piece = finder.PieceAt(syntax);
+                if (piece is not null)
+                {
+                    pieces.Add(piece);
+                }
+            }
+
+            // Every hole is in a rewritten piece, or is the value of a local a piece passes as a parameter.
+            foreach (var hole in holes)
+            {
+                if (!pieces.Any(p => p.Replaced.Span.Contains(hole.Span)) && !finder._covered.Any(c => c.Span.Contains(hole.Span)))
+                {
+                    return null;
+                }
+            }
+
+            return pieces.Count == 0 || pieces.Any(p => p.Parameters.Count == 0) || !finder.ReadOnlyAtTheSink(pieces) ? null : pieces;
+        }
+
+        /// <summary>
+        /// The string or StringBuilder locals the pieces write are read nowhere but at this sink (and by the pieces
+        /// themselves): SQL that also reaches another command would lose its parameters there.
+        /// </summary>
+        private bool ReadOnlyAtTheSink(IReadOnlyList<SqlPiece> pieces)
+        {
+            var holders = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            foreach (var piece in pieces)
+            {
+                var holder = piece.Statement switch
+                {
+                    LocalDeclarationStatementSyntax declaration => declaration.Declaration.Variables.Count == 1 ? Model.GetDeclaredSymbol(declaration.Declaration.Variables[0], _cancellationToken) : null,
+                    ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax assignment } => Model.GetSymbolInfo(assignment.Left, _cancellationToken).Symbol,
+                    ExpressionStatementSyntax { Expression: InvocationExpressionSyntax chain } => Model.GetSymbolInfo(ChainReceiver(chain), _cancellationToken).Symbol,
+                    _ => null,
+                };
+                if (holder is ILocalSymbol local)
+                {
+                    holders.Add(local);
+                }
+                else if (!piece.Statement.Span.Contains(_sink.Syntax.Span))
+                {
+                    return false;
+                }
+            }
+
+            var member = _sink.Syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            if (member is null)
+            {
+                return false;
+            }
+
+            foreach (var reference in member.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (!holders.Any(h => h.Name == reference.Identifier.ValueText) ||
+                    Model.GetSymbolInfo(reference, _cancellationToken).Symbol is not { } symbol || !holders.Contains(symbol))
+                {
+                    continue;
+                }
+
+                var allowed = _sink.Syntax.Span.Contains(reference.Span) ||
+                              pieces.Any(p => p.Replaced.Span.Contains(reference.Span) || p.Replaced == ChainOf(reference)) ||
+                              reference.Parent is AssignmentExpressionSyntax { Left: var left } && left == reference ||
+                              IsSelfAppend(reference) ||
+                              IsBuilderCallReceiver(reference);
+                if (!allowed)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary><c>sql = sql + "..."</c>: the read on the right only carries the text on.</summary>
+        private static bool IsSelfAppend(IdentifierNameSyntax reference)
+        {
+            SyntaxNode current = reference;
+            while (current.Parent is BinaryExpressionSyntax { Left: var left } binary && left == current && binary.IsKind(SyntaxKind.AddExpression))
+            {
+                current = current.Parent;
+            }
+
+            return current != reference && current.Parent is AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } assignment &&
+                   assignment.Right == current && target.Identifier.ValueText == reference.Identifier.ValueText;
+        }
+
+        private static ExpressionSyntax ChainReceiver(InvocationExpressionSyntax chain)
+        {
+            ExpressionSyntax current = chain;
+            while (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
+            {
+                current = access.Expression;
+            }
+
+            return current;
+        }
+
+        private static SyntaxNode? ChainOf(IdentifierNameSyntax reference)
+        {
+            SyntaxNode current = reference;
+            while (current.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access && access.Expression == current)
+            {
+                current = call;
+            }
+
+            return current == reference ? null : current;
+        }
+
+        /// <summary><c>sb.Append("...")</c>, <c>sb.Length -= 4</c>...: a call on the builder that is not ToString.</summary>
+        private bool IsBuilderCallReceiver(IdentifierNameSyntax reference) =>
+            reference.Parent is MemberAccessExpressionSyntax access && access.Expression == reference &&
+            StringTracer.IsStringBuilder(Model.GetTypeInfo(reference, _cancellationToken).Type) &&
+            access.Name.Identifier.ValueText != "ToString";
+
+        private SqlPiece? PieceAt(SyntaxNode hole)
+        {
+            var top = Climb(hole);
+            switch (top.Parent)
+            {
+                case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } when IsBuilderAppend(call):
+                    return BuilderChain(call);
+                case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: ObjectCreationExpressionSyntax creation } } when
+                    StringTracer.IsStringBuilder(Model.GetTypeInfo(creation, _cancellationToken).Type) &&
+                    creation.FirstAncestorOrSelf<StatementSyntax>() is LocalDeclarationStatementSyntax declaration:
+                    return Plain(declaration, top);
+                case AssignmentExpressionSyntax assignment when assignment.Right == top && assignment.Parent is ExpressionStatementSyntax statement &&
+                                                                 assignment.Kind() is SyntaxKind.SimpleAssignmentExpression or SyntaxKind.AddAssignmentExpression &&
+                                                                 StringTracer.IsString(Model.GetTypeInfo(assignment.Left, _cancellationToken).Type):
+                    return Plain(statement, top);
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax declaration } } }:
+                    return Plain(declaration, top);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Up through the expressions that only carry the text: +, parentheses, interpolations, string.Format/Concat, choices.</summary>
+        private SyntaxNode Climb(SyntaxNode node)
+        {
+            var current = node;
+            while (true)
+            {
+                var parent = current.Parent;
+                switch (parent)
+                {
+                    case ParenthesizedExpressionSyntax:
+                    case InterpolationSyntax:
+                    case InterpolatedStringExpressionSyntax:
+                    case ConditionalExpressionSyntax conditional when conditional.Condition != current:
+                    case SwitchExpressionArmSyntax arm when arm.Expression == current:
+                    case SwitchExpressionSyntax switchExpression when switchExpression.GoverningExpression != current:
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) || binary.IsKind(SyntaxKind.CoalesceExpression):
+                        current = parent;
+                        continue;
+                    case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } when IsStringComposer(invocation):
+                        current = invocation;
+                        continue;
+                    default:
+                        return current;
+                }
+            }
+        }
+
+        private bool IsStringComposer(InvocationExpressionSyntax invocation) =>
+            Model.GetSymbolInfo(invocation, _cancellationToken).Symbol is IMethodSymbol { IsStatic: true, Name: "Format" or "Concat" } method &&
+            method.ContainingType.SpecialType == SpecialType.System_String;
+
+        private bool IsBuilderAppend(InvocationExpressionSyntax call) =>
+            Model.GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol { Name: "Append" or "AppendLine" or "AppendFormat" } method &&
+            StringTracer.IsStringBuilder(method.ContainingType);
+
+        /// <summary>A string expression rewritten in place: the initializer, the right side of = or +=, a builder's constructor text.</summary>
+        private SqlPiece? Plain(StatementSyntax statement, SyntaxNode top)
+        {
+            if (top is not ExpressionSyntax expression)
+            {
+                return null;
+            }
+
+            var items = new List<Item>();
+            if (!Collect(expression, items))
+            {
+                return null;
+            }
+
+            var (replacement, parameters) = Rewrite(items, expression);
+            return replacement is null ? null : new SqlPiece(statement, expression, replacement, parameters);
+        }
+
+        /// <summary><c>sb.Append(a).Append(b).AppendLine(c);</c> becomes one <c>sb.AppendLine(...)</c> (or Append) of the rewritten text.</summary>
+        private SqlPiece? BuilderChain(InvocationExpressionSyntax inner)
+        {
+            var outer = inner;
+            while (outer.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax next } && IsBuilderAppend(next))
+            {
+                outer = next;
+            }
+
+            if (outer.Parent is not ExpressionStatementSyntax statement)
+            {
+                return null;
+            }
+
+            var calls = new List<InvocationExpressionSyntax>();
+            ExpressionSyntax receiver = outer;
+            while (receiver is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } call && IsBuilderAppend(call))
+            {
+                calls.Insert(0, call);
+                receiver = access.Expression;
+            }
+
+            if (receiver is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }))
+            {
+                return null;
+            }
+
+            var items = new List<Item>();
+            var endsWithLine = false;
+            for (var i = 0; i < calls.Count; i++)
+            {
+                var call = calls[i];
+                var name = ((MemberAccessExpressionSyntax)call.Expression).Name.Identifier.ValueText;
+                var arguments = call.ArgumentList.Arguments;
+                if (name == "AppendFormat")
+                {
+                    if (!CollectFormat(call, items))
+                    {
+                        return null;
+                    }
+
+                    continue;
+                }
+
+                if (arguments.Count > 1 || arguments.Any(a => a.NameColon is not null || !a.RefKindKeyword.IsKind(SyntaxKind.None)))
+                {
+                    return null;
+                }
+
+                if (arguments.Count == 1 && !Collect(arguments[0].Expression, items))
+                {
+                    return null;
+                }
+
+                if (name == "AppendLine")
+                {
+                    if (i == calls.Count - 1)
+                    {
+                        endsWithLine = true;
+                    }
+                    else
+                    {
+                        items.Add(new Item(StringPart.ForText("\n"), null));
+                    }
+                }
+            }
+
+            var original = (ExpressionSyntax?)calls.SelectMany(c => c.ArgumentList.Arguments).FirstOrDefault()?.Expression ?? outer;
+            var (text, parameters) = Rewrite(items, original);
+            if (text is null)
+            {
+                return null;
+            }
+
+            var replacement = SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrivia(), SyntaxFactory.IdentifierName(endsWithLine ? "AppendLine" : "Append")),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(text))))
+                .WithTriviaFrom(outer);
+            return new SqlPiece(statement, outer, replacement, parameters);
+        }
+
+        /// <summary>AppendFormat with a constant format and its arguments written out: text and holes in order.</summary>
+        private bool CollectFormat(InvocationExpressionSyntax call, List<Item> items)
+        {
+            if (Model.GetOperation(call, _cancellationToken) is not IInvocationOperation operation)
+            {
+                return false;
+            }
+
+            var format = operation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "format");
+            var args = new List<ExpressionSyntax>();
+            foreach (var argument in operation.Arguments.Where(a => a.Parameter?.Name != "format").OrderBy(a => a.Parameter?.Ordinal ?? 0))
+            {
+                if (argument.Parameter?.Type.Name == "IFormatProvider")
+                {
+                    return false;
+                }
+
+                if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+                {
+                    args.AddRange(initializer.ElementValues.Select(e => e.Syntax as ExpressionSyntax).Where(e => e is not null)!);
+                }
+                else if (argument.Syntax is ArgumentSyntax explicitArgument)
+                {
+                    args.Add(explicitArgument.Expression);
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            if (format?.Value.ConstantValue is not { HasValue: true, Value: string text } || !FormatParser.TryParse(text, out var pieces))
+            {
+                return false;
+            }
+
+            foreach (var piece in pieces)
+            {
+                if (piece.Index < 0)
+                {
+                    items.Add(new Item(StringPart.ForText(piece.Text), null));
+                }
+                else if (piece.Index >= args.Count || piece.HasFormat || !Collect(args[piece.Index], items))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Splits an expression into text, holes and opaque sub-expressions; false when it cannot be rewritten.</summary>
+        private bool Collect(ExpressionSyntax expression, List<Item> items)
+        {
+            var e = expression;
+            while (e is ParenthesizedExpressionSyntax parenthesized)
+            {
+                e = parenthesized.Expression;
+            }
+
+            var constant = Model.GetConstantValue(e, _cancellationToken);
+            if (constant.HasValue && constant.Value is string or char)
+            {
+                items.Add(new Item(StringPart.ForText(constant.Value.ToString() ?? string.Empty), null));
+                return true;
+            }
+
+            if (e is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression) && StringTracer.IsString(Model.GetTypeInfo(binary, _cancellationToken).Type))
+            {
+                return Collect(binary.Left, items) && Collect(binary.Right, items);
+            }
+
+            if (e is InterpolatedStringExpressionSyntax interpolated)
+            {
+                foreach (var content in interpolated.Contents)
+                {
+                    if (content is InterpolatedStringTextSyntax text)
+                    {
+                        // With an interpolated string handler (StringBuilder.Append($"...")) the text is an AppendLiteral call or its literal argument.
+                        var textValue = Model.GetOperation(text, _cancellationToken) switch
+                        {
+                            IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string value } } => value,
+                            { ConstantValue: { HasValue: true, Value: string value } } => value,
+                            IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation { Arguments.Length: 1 } call } when call.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string value } => value,
+                            _ => null,
+                        };
+                        if (textValue is not null)
+                        {
+                            items.Add(new Item(StringPart.ForText(textValue), null));
+                            continue;
+                        }
+
+                        return false;
+                    }
+
+                    var interpolation = (InterpolationSyntax)content;
+                    if (interpolation.AlignmentClause is not null || interpolation.FormatClause is not null)
+                    {
+                        var value = Model.GetTypeInfo(interpolation.Expression, _cancellationToken).Type;
+                        if (!StringTracer.IsSafeType(value) || Model.GetOperation(interpolation, _cancellationToken) is not { } operation)
+                        {
+                            return false;
+                        }
+
+                        items.Add(new Item(StringPart.ForSafeHole(operation, "formatted value"), null));
+                        continue;
+                    }
+
+                    if (!Collect(interpolation.Expression, items))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            return Leaf(e, items);
+        }
+
+        /// <summary>
+        /// An expression the syntax walk does not open: the tracer says what it is. Text traced elsewhere (a local
+        /// holding SQL, a builder's ToString) is opaque and kept as it is; a value (a parameter, a property, a local
+        /// holding only a value, a choice among values) is one hole.
+        /// </summary>
+        private bool Leaf(ExpressionSyntax e, List<Item> items)
+        {
+            if (Model.GetOperation(e, _cancellationToken) is not { } operation)
+            {
+                return false;
+            }
+
+            var composition = _sink.Tracer.Decompose(operation, _cancellationToken);
+            var inside = composition.Parts.All(p => p.Kind == StringPartKind.Text || (p.Operation?.Syntax is { } s && e.Span.Contains(s.Span) && s.SyntaxTree == e.SyntaxTree));
+            if (composition.IsExact && inside && e is not (IdentifierNameSyntax or InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } or MemberAccessExpressionSyntax))
+            {
+                items.AddRange(composition.Parts.Select(p => new Item(p, null)));
+                return true;
+            }
+
+            if (!composition.HasUntrustedHoles)
+            {
+                items.Add(new Item(StringPart.ForSafeHole(operation, "no untrusted text"), null));
+                return true;
+            }
+
+            var holdsText = composition.Parts.Any(p => p.Kind == StringPartKind.Text && p.Text.Trim().Length > 0);
+            if (!holdsText && (inside || e is IdentifierNameSyntax))
+            {
+                // A value: the parameter takes the whole expression.
+                var under = composition.Parts.Where(p => p.Operation is not null).Select(p => p.Operation!.Syntax).ToList();
+                _covered.AddRange(under);
+                _valueLocals[operation.Syntax] = under;
+                items.Add(new Item(StringPart.ForUntrustedHole(operation, operation), null));
+                return true;
+            }
+
+            items.Add(new Item(null, e));
+            return true;
+        }
+
+        /// <summary>
+        /// A hole judged from its piece alone must land where it lands in the whole text: a quote opened in another
+        /// piece (or inside a local holding "%" + term + "%") would make a placeholder part of a string literal.
+        /// </summary>
+        private bool SamePositionsAsTheWholeText(StringComposition run)
+        {
+            for (var i = 0; i < run.Parts.Length; i++)
+            {
+                if (run.Parts[i].Kind != StringPartKind.UntrustedHole || run.Parts[i].Operation?.Syntax is not { } syntax)
+                {
+                    continue;
+                }
+
+                var local = SqlHolePositions.Classify(run, i);
+                var expected = _globalPositions.TryGetValue(syntax, out var position)
+                    ? new[] { position }
+                    : _valueLocals.TryGetValue(syntax, out var under) ? under.Where(_globalPositions.ContainsKey).Select(u => _globalPositions[u]).ToArray() : new SqlHolePosition[0];
+                if (expected.Length == 0 || expected.Any(e => e != local))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>The runs of known parts between opaque expressions, each planned; null when a run cannot be.</summary>
+        private (ExpressionSyntax? Replacement, IReadOnlyList<SqlParameterPlan.SqlParameter> Parameters) Rewrite(List<Item> items, SyntaxNode original)
+        {
+            var parameters = new List<SqlParameterPlan.SqlParameter>();
+            var pieces = new List<ExpressionSyntax>();
+            var run = new List<StringPart>();
+            var onlyRun = !items.Any(i => i.Opaque is not null);
+
+            bool Flush()
+            {
+                if (run.Count == 0)
+                {
+                    return true;
+                }
+
+                var composition = new StringComposition(run.ToImmutableArray(), isExact: true);
+                run.Clear();
+                if (!composition.HasUntrustedHoles)
+                {
+                    pieces.Add(SqlTextSyntax.From(original).Concatenation(composition.Parts.Select(p => p.Kind == StringPartKind.Text ? ((string?)p.Text, (SyntaxNode?)null) : (null, p.Operation!.Syntax)).ToList()));
+                    return true;
+                }
+
+                if (!SamePositionsAsTheWholeText(composition))
+                {
+                    return false;
+                }
+
+                var plan = SqlParameterPlan.CreateFor(composition, original.FirstAncestorOrSelf<StatementSyntax>() ?? original, _reserved);
+                if (plan is null)
+                {
+                    return false;
+                }
+
+                foreach (var parameter in plan.Parameters)
+                {
+                    _reserved.Add(parameter.Name);
+                    parameters.Add(parameter);
+                }
+
+                pieces.Add(plan.ToSqlExpression(Prefix, original));
+                return true;
+            }
+
+            foreach (var item in items)
+            {
+                if (item.Part is { } part)
+                {
+                    run.Add(part);
+                    continue;
+                }
+
+                if (!Flush())
+                {
+                    return (null, parameters);
+                }
+
+                pieces.Add(SqlTextSyntax.Parenthesize(item.Opaque!));
+            }
+
+            if (!Flush() || pieces.Count == 0)
+            {
+                return (null, parameters);
+            }
+
+            if (onlyRun)
+            {
+                return (pieces[0], parameters);
+            }
+
+            var result = pieces[0];
+            for (var i = 1; i < pieces.Count; i++)
+            {
+                result = SyntaxFactory.BinaryExpression(SyntaxKind.AddExpression, result, SqlTextSyntax.Parenthesize(pieces[i]));
+            }
+
+            return (result, parameters);
+        }
+    }
+}
