@@ -102,6 +102,23 @@ namespace Palisade.CodeFixes.Sql
             }
         }
 
+        /// <summary>
+        /// True when the command outlives a loop that sets its text: parameters added on every turn would pile up
+        /// under the same name, so no fix is offered.
+        /// </summary>
+        public bool ReusedAcrossLoopTurns(CancellationToken cancellationToken)
+        {
+            var loop = Statement.Ancestors().FirstOrDefault(n => n is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax);
+            if (loop is null)
+            {
+                return false;
+            }
+
+            return CommandSymbol is not ILocalSymbol local ||
+                   local.DeclaringSyntaxReferences.Length != 1 ||
+                   !loop.Span.Contains(local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).Span);
+        }
+
         internal static HashSet<string> DeclaredNames(SyntaxNode inside)
         {
             var member = inside.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? inside;

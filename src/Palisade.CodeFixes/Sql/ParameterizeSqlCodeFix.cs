@@ -113,7 +113,7 @@ namespace Palisade.CodeFixes.Sql
         private static System.Action<DocumentEditor>? AdoNetEdit(SqlFixContext fix, ExpressionSyntax newSql, CancellationToken cancellationToken)
         {
             var site = AdoNetSite.Find(fix.SinkValue, fix.Model, cancellationToken);
-            if (site is null)
+            if (site is null || site.ReusedAcrossLoopTurns(cancellationToken))
             {
                 return null;
             }

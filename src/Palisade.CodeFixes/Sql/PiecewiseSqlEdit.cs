@@ -26,19 +26,23 @@ namespace Palisade.CodeFixes.Sql
         public static System.Action<DocumentEditor>? AdoNet(SqlSinkValue sink, IReadOnlyList<SqlPiece> pieces, CancellationToken cancellationToken)
         {
             var site = AdoNetSite.Find(sink.Syntax, sink.Model, cancellationToken);
-            if (site is null || !OutsideLoops(sink, pieces))
+            if (site is null || site.ReusedAcrossLoopTurns(cancellationToken) || pieces.Any(p => InLambda(p)))
             {
                 return null;
             }
 
+            var names = new HashSet<string>(AdoNetSite.DeclaredNames(sink.Syntax));
             if (pieces.All(p => site.CommandExistsAt(p.Statement, cancellationToken)))
             {
                 return editor =>
                 {
+                    var g = editor.Generator;
+                    var count = g.MemberAccessExpression(g.MemberAccessExpression(site.Command(), "Parameters"), "Count");
                     foreach (var piece in pieces)
                     {
-                        editor.ReplaceNode(piece.Replaced, piece.Replacement);
-                        InsertAfter(editor, piece.Statement, ParameterizeSqlCodeFix.AddParameterStatements(editor.Generator, site, piece.Parameters));
+                        var (before, replacement, added) = Parameterize(g, sink, piece, count, names);
+                        editor.ReplaceNode(piece.Replaced, replacement);
+                        InsertAround(editor, piece.Statement, before, ParameterizeSqlCodeFix.AddParameterStatements(g, site, added));
                     }
                 };
             }
@@ -55,16 +59,20 @@ namespace Palisade.CodeFixes.Sql
             var type = dictionary.Construct(sink.Model.Compilation.GetSpecialType(SpecialType.System_String), objectType);
             var collection = UniqueName("parameters", first, sink.Model);
             var item = UniqueName("parameter", site.Statement, sink.Model, collection);
+            names.Add(collection);
+            names.Add(item);
             return editor =>
             {
                 var g = editor.Generator;
                 var declaration = g.LocalDeclarationStatement(collection, g.ObjectCreationExpression(g.TypeExpression(type).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation)));
                 editor.InsertBefore(first, declaration.WithAdditionalAnnotations(Formatter.Annotation));
+                var count = g.MemberAccessExpression(g.IdentifierName(collection), "Count");
                 foreach (var piece in pieces)
                 {
-                    editor.ReplaceNode(piece.Replaced, piece.Replacement);
-                    InsertAfter(editor, piece.Statement, piece.Parameters.Select(p => g.ExpressionStatement(
-                        g.InvocationExpression(g.MemberAccessExpression(g.IdentifierName(collection), "Add"), g.LiteralExpression(Prefix + p.Name), p.Value))).ToList());
+                    var (before, replacement, added) = Parameterize(g, sink, piece, count, names);
+                    editor.ReplaceNode(piece.Replaced, replacement);
+                    InsertAround(editor, piece.Statement, before, added.Select(p => g.ExpressionStatement(
+                        g.InvocationExpression(g.MemberAccessExpression(g.IdentifierName(collection), "Add"), p.Name, p.Value))).ToList());
                 }
 
                 var body = ParameterizeSqlCodeFix.AddParameterStatements(
@@ -87,9 +95,46 @@ namespace Palisade.CodeFixes.Sql
             };
         }
 
+        /// <summary>
+        /// A piece's rewrite and its parameters as (name, value, local) triples. In a loop each run needs its own
+        /// placeholder: <c>var tagName = "@tag_" + cmd.Parameters.Count;</c> goes before the piece, which writes
+        /// <c>tagName</c> where the placeholder was, and the parameter is added under that name.
+        /// </summary>
+        private static (List<SyntaxNode> Before, ExpressionSyntax Replacement, List<(SyntaxNode Name, SyntaxNode Value, string Local)> Added) Parameterize(
+            SyntaxGenerator g, SqlSinkValue sink, SqlPiece piece, SyntaxNode count, HashSet<string> names)
+        {
+            var before = new List<SyntaxNode>();
+            var added = new List<(SyntaxNode Name, SyntaxNode Value, string Local)>();
+            if (!InLoop(sink, piece))
+            {
+                added.AddRange(piece.Parameters.Select(p => (g.LiteralExpression(Prefix + p.Name), (SyntaxNode)p.Value, p.Name + "Parameter")));
+                return (before, piece.Replacement, added);
+            }
+
+            var locals = new Dictionary<SqlParameterPlan.SqlParameter, string>();
+            foreach (var parameter in piece.Parameters)
+            {
+                var local = parameter.Name + "Name";
+                for (var n = 2; names.Contains(local); n++)
+                {
+                    local = parameter.Name + "Name" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                names.Add(local);
+                locals[parameter] = local;
+                before.Add(g.LocalDeclarationStatement(local, SyntaxFactory.BinaryExpression(
+                    SyntaxKind.AddExpression,
+                    (ExpressionSyntax)g.LiteralExpression(Prefix + parameter.Name + "_"),
+                    (ExpressionSyntax)count)));
+                added.Add((g.IdentifierName(local), parameter.Value, parameter.Name + "Parameter"));
+            }
+
+            return (before, piece.ReplacementWith(p => locals.TryGetValue(p, out var local) ? SyntaxFactory.IdentifierName(local) : null), added);
+        }
+
         public static System.Action<DocumentEditor>? Dapper(SqlSinkValue sink, IReadOnlyList<SqlPiece> pieces, CancellationToken cancellationToken)
         {
-            if (!OutsideLoops(sink, pieces) ||
+            if (pieces.Any(p => InLoop(sink, p) || InLambda(p)) ||
                 sink.Syntax.Parent is not ArgumentSyntax argument ||
                 argument.Parent is not ArgumentListSyntax list ||
                 sink.Model.GetOperation(list.Parent!, cancellationToken) is not { } call ||
@@ -139,7 +184,7 @@ namespace Palisade.CodeFixes.Sql
                 foreach (var piece in pieces)
                 {
                     editor.ReplaceNode(piece.Replaced, piece.Replacement);
-                    InsertAfter(editor, piece.Statement, piece.Parameters.Select(p => g.ExpressionStatement(
+                    InsertAround(editor, piece.Statement, new List<SyntaxNode>(), piece.Parameters.Select(p => g.ExpressionStatement(
                         g.InvocationExpression(g.MemberAccessExpression(g.IdentifierName(collection), "Add"), g.LiteralExpression(p.Name), p.Value))).ToList());
                 }
 
@@ -163,49 +208,54 @@ namespace Palisade.CodeFixes.Sql
             };
         }
 
-        /// <summary>After <paramref name="statement"/>; an embedded statement (<c>if (x) sb.Append(...);</c>) becomes a block first.</summary>
-        private static void InsertAfter(DocumentEditor editor, StatementSyntax statement, List<SyntaxNode> added)
+        /// <summary>Around <paramref name="statement"/>; an embedded statement (<c>if (x) sb.Append(...);</c>) becomes a block first.</summary>
+        private static void InsertAround(DocumentEditor editor, StatementSyntax statement, List<SyntaxNode> before, List<SyntaxNode> after)
         {
-            if (added.Count == 0)
+            if (before.Count + after.Count == 0)
             {
                 return;
             }
 
-            var annotated = added.Select(s => s.WithAdditionalAnnotations(Formatter.Annotation)).ToList();
+            var annotatedBefore = before.Select(s => s.WithAdditionalAnnotations(Formatter.Annotation)).ToList();
+            var annotatedAfter = after.Select(s => s.WithAdditionalAnnotations(Formatter.Annotation)).ToList();
             if (statement.Parent is BlockSyntax or SwitchSectionSyntax)
             {
-                editor.InsertAfter(statement, annotated);
+                if (annotatedBefore.Count > 0)
+                {
+                    editor.InsertBefore(statement, annotatedBefore);
+                }
+
+                if (annotatedAfter.Count > 0)
+                {
+                    editor.InsertAfter(statement, annotatedAfter);
+                }
+
                 return;
             }
 
             editor.ReplaceNode(statement, (current, _) =>
-                SyntaxFactory.Block(new[] { ((StatementSyntax)current).WithoutTrivia() }.Concat(annotated.Cast<StatementSyntax>()).Select(s => s.WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(SyntaxFactory.ElasticMarker)))
+                SyntaxFactory.Block(annotatedBefore.Cast<StatementSyntax>().Concat(new[] { ((StatementSyntax)current).WithoutTrivia() }).Concat(annotatedAfter.Cast<StatementSyntax>())
+                        .Select(s => s.WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(SyntaxFactory.ElasticMarker)))
                     .WithTriviaFrom(current)
                     .WithAdditionalAnnotations(Formatter.Annotation));
         }
 
-        /// <summary>A piece inside a loop that does not also hold the sink would add the same parameter name once per turn.</summary>
-        private static bool OutsideLoops(SqlSinkValue sink, IReadOnlyList<SqlPiece> pieces)
+        /// <summary>True when a loop around the piece does not also hold the sink: the piece runs once per turn.</summary>
+        private static bool InLoop(SqlSinkValue sink, SqlPiece piece)
         {
-            foreach (var piece in pieces)
+            for (var node = piece.Statement.Parent; node is not null and not MemberDeclarationSyntax; node = node.Parent)
             {
-                for (var node = piece.Statement.Parent; node is not null and not MemberDeclarationSyntax; node = node.Parent)
+                if (node is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax && !node.Span.Contains(sink.Syntax.Span))
                 {
-                    if (node is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax &&
-                        !node.Span.Contains(sink.Syntax.Span))
-                    {
-                        return false;
-                    }
-
-                    if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
-                    {
-                        return false;
-                    }
+                    return true;
                 }
             }
 
-            return true;
+            return false;
         }
+
+        private static bool InLambda(SqlPiece piece) =>
+            piece.Statement.Ancestors().Any(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
 
         /// <summary>The statement of the sink's block that holds the first piece, where the collection is declared.</summary>
         private static StatementSyntax? FirstInBlockOf(StatementSyntax sinkStatement, IReadOnlyList<SqlPiece> pieces)

@@ -167,13 +167,30 @@ namespace Palisade.CodeFixes.Sql
         /// The SQL text as a C# expression, placeholders written as <paramref name="prefix"/> + name, in the literal
         /// kind of <paramref name="original"/>.
         /// </summary>
-        public ExpressionSyntax ToSqlExpression(string prefix, SyntaxNode original)
+        /// <param name="placeholder">
+        /// When it returns an expression for a parameter, that expression is written instead of the placeholder text
+        /// (a name computed at run time, for a piece that runs once per loop iteration).
+        /// </param>
+        public ExpressionSyntax ToSqlExpression(string prefix, SyntaxNode original, System.Func<SqlParameter, ExpressionSyntax?>? placeholder = null)
         {
             var style = SqlTextSyntax.From(original);
             var pieces = new List<(string? Text, SyntaxNode? Hole)>();
             var pending = new StringBuilder();
             foreach (var segment in Segments)
             {
+                var computed = segment.Parameter is null ? null : placeholder?.Invoke(segment.Parameter);
+                if (computed is not null)
+                {
+                    if (pending.Length > 0)
+                    {
+                        pieces.Add((pending.ToString(), null));
+                        pending.Clear();
+                    }
+
+                    pieces.Add((null, computed));
+                    continue;
+                }
+
                 if (segment.SafeHole is null)
                 {
                     pending.Append(segment.Parameter is null ? segment.Text : prefix + segment.Parameter.Name);

@@ -19,13 +19,19 @@ namespace Palisade.CodeFixes.Sql
     /// </summary>
     internal sealed class SqlPiece
     {
-        public SqlPiece(StatementSyntax statement, ExpressionSyntax replaced, ExpressionSyntax replacement, IReadOnlyList<SqlParameterPlan.SqlParameter> parameters)
+        private readonly System.Func<System.Func<SqlParameterPlan.SqlParameter, ExpressionSyntax?>?, ExpressionSyntax> _build;
+
+        public SqlPiece(StatementSyntax statement, ExpressionSyntax replaced, System.Func<System.Func<SqlParameterPlan.SqlParameter, ExpressionSyntax?>?, ExpressionSyntax> build, IReadOnlyList<SqlParameterPlan.SqlParameter> parameters)
         {
             Statement = statement;
             Replaced = replaced;
-            Replacement = replacement;
+            _build = build;
+            Replacement = build(null);
             Parameters = parameters;
         }
+
+        /// <summary>The rewrite with each placeholder written as the given expression (a name local computed in a loop).</summary>
+        public ExpressionSyntax ReplacementWith(System.Func<SqlParameterPlan.SqlParameter, ExpressionSyntax?> placeholder) => _build(placeholder);
 
         /// <summary>The statement that writes this piece; parameters are added after it.</summary>
         public StatementSyntax Statement { get; }
@@ -111,6 +117,17 @@ namespace Palisade.CodeFixes.Sql
                 if (piece is not null)
                 {
                     pieces.Add(piece);
+                    continue;
+                }
+
+                // The hole is a value that reaches the text through a variable (a foreach over names, a local
+                // "var term = name.Trim()"): the pieces are where that variable is written into the text.
+                foreach (var reference in finder.ReferencesOfVariableFedBy(syntax))
+                {
+                    if (!pieces.Any(p => p.Replaced.Span.Contains(reference.Span)) && finder.PieceAt(reference) is { } used)
+                    {
+                        pieces.Add(used);
+                    }
                 }
             }
 
@@ -158,26 +175,57 @@ namespace Palisade.CodeFixes.Sql
                 return false;
             }
 
-            foreach (var reference in member.DescendantNodes().OfType<IdentifierNameSyntax>())
+            // A holder may flow into another local ("var sql = select + where;"), which then must reach only the sink too.
+            var references = member.DescendantNodes().OfType<IdentifierNameSyntax>().ToList();
+            for (var changed = true; changed;)
             {
-                if (!holders.Any(h => h.Name == reference.Identifier.ValueText) ||
-                    Model.GetSymbolInfo(reference, _cancellationToken).Symbol is not { } symbol || !holders.Contains(symbol))
+                changed = false;
+                foreach (var reference in references)
                 {
-                    continue;
-                }
+                    if (!holders.Any(h => h.Name == reference.Identifier.ValueText) ||
+                        Model.GetSymbolInfo(reference, _cancellationToken).Symbol is not { } symbol || !holders.Contains(symbol))
+                    {
+                        continue;
+                    }
 
-                var allowed = _sink.Syntax.Span.Contains(reference.Span) ||
-                              pieces.Any(p => p.Replaced.Span.Contains(reference.Span) || p.Replaced == ChainOf(reference)) ||
-                              reference.Parent is AssignmentExpressionSyntax { Left: var left } && left == reference ||
-                              IsSelfAppend(reference) ||
-                              IsBuilderCallReceiver(reference);
-                if (!allowed)
-                {
+                    var allowed = _sink.Syntax.Span.Contains(reference.Span) ||
+                                  pieces.Any(p => p.Replaced.Span.Contains(reference.Span) || p.Replaced == ChainOf(reference)) ||
+                                  reference.Parent is AssignmentExpressionSyntax { Left: var left } && left == reference ||
+                                  IsSelfAppend(reference) ||
+                                  IsBuilderCallReceiver(reference);
+                    if (allowed)
+                    {
+                        continue;
+                    }
+
+                    if (CarriedInto(reference) is ILocalSymbol carrier && StringTracer.IsString(carrier.Type))
+                    {
+                        changed |= holders.Add(carrier);
+                        continue;
+                    }
+
                     return false;
                 }
             }
 
             return true;
+        }
+
+        /// <summary>The local whose initializer or assigned text carries <paramref name="reference"/> along (through + and interpolation only).</summary>
+        private ISymbol? CarriedInto(IdentifierNameSyntax reference)
+        {
+            SyntaxNode current = reference;
+            while (current.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } or ParenthesizedExpressionSyntax or InterpolationSyntax or InterpolatedStringExpressionSyntax)
+            {
+                current = current.Parent;
+            }
+
+            return current.Parent switch
+            {
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => Model.GetDeclaredSymbol(declarator, _cancellationToken),
+                AssignmentExpressionSyntax assignment when assignment.Right == current => Model.GetSymbolInfo(assignment.Left, _cancellationToken).Symbol,
+                _ => null,
+            };
         }
 
         /// <summary><c>sql = sql + "..."</c>: the read on the right only carries the text on.</summary>
@@ -220,6 +268,25 @@ namespace Palisade.CodeFixes.Sql
             reference.Parent is MemberAccessExpressionSyntax access && access.Expression == reference &&
             StringTracer.IsStringBuilder(Model.GetTypeInfo(reference, _cancellationToken).Type) &&
             access.Name.Identifier.ValueText != "ToString";
+
+        private IEnumerable<IdentifierNameSyntax> ReferencesOfVariableFedBy(SyntaxNode value)
+        {
+            var variable = value.Parent switch
+            {
+                ForEachStatementSyntax loop when loop.Expression == value => Model.GetDeclaredSymbol(loop, _cancellationToken),
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => Model.GetDeclaredSymbol(declarator, _cancellationToken),
+                _ => null,
+            };
+            var member = value.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            if (variable is not ILocalSymbol || member is null)
+            {
+                return Enumerable.Empty<IdentifierNameSyntax>();
+            }
+
+            return member.DescendantNodes().OfType<IdentifierNameSyntax>()
+                .Where(n => n.Identifier.ValueText == variable.Name && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(n, _cancellationToken).Symbol, variable))
+                .ToList();
+        }
 
         private SqlPiece? PieceAt(SyntaxNode hole)
         {
@@ -292,8 +359,8 @@ namespace Palisade.CodeFixes.Sql
                 return null;
             }
 
-            var (replacement, parameters) = Rewrite(items, expression);
-            return replacement is null ? null : new SqlPiece(statement, expression, replacement, parameters);
+            var (build, parameters) = Rewrite(items, expression);
+            return build is null ? null : new SqlPiece(statement, expression, build, parameters);
         }
 
         /// <summary><c>sb.Append(a).Append(b).AppendLine(c);</c> becomes one <c>sb.AppendLine(...)</c> (or Append) of the rewritten text.</summary>
@@ -370,11 +437,12 @@ namespace Palisade.CodeFixes.Sql
                 return null;
             }
 
-            var replacement = SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrivia(), SyntaxFactory.IdentifierName(endsWithLine ? "AppendLine" : "Append")),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(text))))
+            ExpressionSyntax Build(System.Func<SqlParameterPlan.SqlParameter, ExpressionSyntax?>? placeholder) =>
+                SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver.WithoutTrivia(), SyntaxFactory.IdentifierName(endsWithLine ? "AppendLine" : "Append")),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(text(placeholder)))))
                 .WithTriviaFrom(outer);
-            return new SqlPiece(statement, outer, replacement, parameters);
+            return new SqlPiece(statement, outer, Build, parameters);
         }
 
         /// <summary>AppendFormat with a constant format and its arguments written out: text and holes in order.</summary>
@@ -565,10 +633,10 @@ namespace Palisade.CodeFixes.Sql
         }
 
         /// <summary>The runs of known parts between opaque expressions, each planned; null when a run cannot be.</summary>
-        private (ExpressionSyntax? Replacement, IReadOnlyList<SqlParameterPlan.SqlParameter> Parameters) Rewrite(List<Item> items, SyntaxNode original)
+        private (System.Func<System.Func<SqlParameterPlan.SqlParameter, ExpressionSyntax?>?, ExpressionSyntax>? Build, IReadOnlyList<SqlParameterPlan.SqlParameter> Parameters) Rewrite(List<Item> items, SyntaxNode original)
         {
             var parameters = new List<SqlParameterPlan.SqlParameter>();
-            var pieces = new List<ExpressionSyntax>();
+            var chunks = new List<System.Func<System.Func<SqlParameterPlan.SqlParameter, ExpressionSyntax?>?, ExpressionSyntax>>();
             var run = new List<StringPart>();
             var onlyRun = !items.Any(i => i.Opaque is not null);
 
@@ -583,7 +651,8 @@ namespace Palisade.CodeFixes.Sql
                 run.Clear();
                 if (!composition.HasUntrustedHoles)
                 {
-                    pieces.Add(SqlTextSyntax.From(original).Concatenation(composition.Parts.Select(p => p.Kind == StringPartKind.Text ? ((string?)p.Text, (SyntaxNode?)null) : (null, p.Operation!.Syntax)).ToList()));
+                    var constant = SqlTextSyntax.From(original).Concatenation(composition.Parts.Select(p => p.Kind == StringPartKind.Text ? ((string?)p.Text, (SyntaxNode?)null) : (null, p.Operation!.Syntax)).ToList());
+                    chunks.Add(_ => constant);
                     return true;
                 }
 
@@ -604,7 +673,7 @@ namespace Palisade.CodeFixes.Sql
                     parameters.Add(parameter);
                 }
 
-                pieces.Add(plan.ToSqlExpression(Prefix, original));
+                chunks.Add(placeholder => plan.ToSqlExpression(Prefix, original, placeholder));
                 return true;
             }
 
@@ -621,26 +690,32 @@ namespace Palisade.CodeFixes.Sql
                     return (null, parameters);
                 }
 
-                pieces.Add(SqlTextSyntax.Parenthesize(item.Opaque!));
+                var opaque = SqlTextSyntax.Parenthesize(item.Opaque!);
+                chunks.Add(_ => opaque);
             }
 
-            if (!Flush() || pieces.Count == 0)
+            if (!Flush() || chunks.Count == 0)
             {
                 return (null, parameters);
             }
 
-            if (onlyRun)
+            ExpressionSyntax Build(System.Func<SqlParameterPlan.SqlParameter, ExpressionSyntax?>? placeholder)
             {
-                return (pieces[0], parameters);
+                if (onlyRun)
+                {
+                    return chunks[0](placeholder);
+                }
+
+                var result = chunks[0](placeholder);
+                for (var i = 1; i < chunks.Count; i++)
+                {
+                    result = SyntaxFactory.BinaryExpression(SyntaxKind.AddExpression, result, SqlTextSyntax.Parenthesize(chunks[i](placeholder)));
+                }
+
+                return result;
             }
 
-            var result = pieces[0];
-            for (var i = 1; i < pieces.Count; i++)
-            {
-                result = SyntaxFactory.BinaryExpression(SyntaxKind.AddExpression, result, SqlTextSyntax.Parenthesize(pieces[i]));
-            }
-
-            return (result, parameters);
+            return (Build, parameters);
         }
     }
 }

@@ -202,9 +202,49 @@ namespace Palisade.Analyzers.Tests.Sql
             }
             """);
 
+        [Fact]
+        public Task Values_appended_in_a_loop_get_one_numbered_placeholder_per_turn() => FixAddingUsing(
+            """
+            class C
+            {
+                void M(SqliteConnection lite, string[] tags)
+                {
+                    var sql = "SELECT * FROM Users WHERE 1 = 0";
+                    foreach (var tag in tags)
+                        sql += " OR Tag = '" + tag + "'";
+                    using var cmd = new SqliteCommand({|#0:sql|}, lite);
+                    cmd.ExecuteReader();
+                }
+            }
+            """,
+            """
+            class C
+            {
+                void M(SqliteConnection lite, string[] tags)
+                {
+                    var sql = "SELECT * FROM Users WHERE 1 = 0";
+                    var parameters = new Dictionary<string, object?>();
+                    foreach (var tag in tags)
+                    {
+                        var tagName = "@tag_" + parameters.Count;
+                        sql += " OR Tag = " + tagName;
+                        parameters.Add(tagName, tag);
+                    }
+                    using var cmd = new SqliteCommand(sql, lite);
+                    foreach (var parameter in parameters)
+                    {
+                        cmd.Parameters.AddWithValue(parameter.Key, parameter.Value);
+                    }
+
+                    cmd.ExecuteReader();
+                }
+            }
+            """);
+
         [Theory]
         [InlineData("the quote is opened in another statement", """var sb = new StringBuilder("SELECT * FROM Users WHERE Name = '"); sb.Append(name).Append("'"); cmd.CommandText = {|#0:sb.ToString()|};""")]
-        [InlineData("a value appended inside a loop", """var sql = "SELECT * FROM Users WHERE 1 = 0"; foreach (var n in name.Split(',')) { sql += " OR Name = '" + n + "'"; } cmd.CommandText = {|#0:sql|};""")]
+        [InlineData("a command reused on every turn of a loop", """foreach (var n in name.Split(',')) { cmd.CommandText = {|#0:"DELETE FROM Users WHERE Name = '" + n + "'"|}; cmd.ExecuteNonQuery(); }""")]
+        [InlineData("Dapper values appended inside a loop", """var sql = "SELECT * FROM Users WHERE 1 = 0"; foreach (var n in name.Split(',')) { sql += " OR Name = '" + n + "'"; } cmd.Connection!.Query<User>({|#0:sql|});""")]
         [InlineData("the builder is passed to another method", """var sb = new StringBuilder("SELECT * FROM Users WHERE 1 = 1"); sb.Append(" AND Name = '").Append(name).Append("'"); Log(sb); cmd.CommandText = {|#0:sb.ToString()|};""")]
         [InlineData("the text also goes to another command", """var sql = "SELECT * FROM Users"; if (name.Length > 0) { sql += " WHERE Name = '" + name + "'"; } cmd.CommandText = {|#0:sql|}; other.CommandText = {|#1:sql|};""")]
         [InlineData("a fragment appended under a condition", """var sb = new StringBuilder("SELECT * FROM Users WHERE 1 = 1"); sb.Append(name.Length > 0 ? " AND Name = '" + name + "'" : ""); cmd.CommandText = {|#0:sb.ToString()|};""")]

@@ -140,6 +140,19 @@ namespace Palisade.Analyzers.Tests.Sql
                     return Read(cmd);
                 }
 
+                public static List<string> AnyOf(SqliteConnection lite, string names)
+                {
+                    using var cmd = lite.CreateCommand();
+                    var sql = "SELECT Name FROM Users WHERE 1 = 0";
+                    foreach (var name in names.Split(';'))
+                    {
+                        sql += " OR Name = '" + name + "'";
+                    }
+
+                    cmd.CommandText = sql + " ORDER BY Id";
+                    return Read(cmd);
+                }
+
                 private static List<string> Read(SqliteCommand cmd)
                 {
                     var names = new List<string>();
@@ -158,7 +171,7 @@ namespace Palisade.Analyzers.Tests.Sql
 
         /// <summary>Every fix shape: one method each, fixed one diagnostic at a time and with Fix All.</summary>
         public static IEnumerable<object[]> Methods =>
-            from method in new[] { "ByName", "Search", "DapperByName", "ProviderNeutral", "BuilderOnCommand", "BuilderBeforeCommand", "DapperBranches", "Ternary", "RawMultiLine", "Verbatim" }
+            from method in new[] { "ByName", "Search", "DapperByName", "ProviderNeutral", "BuilderOnCommand", "BuilderBeforeCommand", "DapperBranches", "Ternary", "RawMultiLine", "Verbatim", "AnyOf" }
             from fixAll in new[] { false, true }
             select new object[] { method, fixAll };
 
