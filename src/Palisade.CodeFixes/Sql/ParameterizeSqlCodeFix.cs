@@ -99,7 +99,7 @@ namespace Palisade.CodeFixes.Sql
             }
 
             var reserved = kind == nameof(SqlSinkKind.AdoNet) ? SqlFixContext.PlaceholdersIn(sink.Syntax) : new HashSet<string>();
-            var pieces = SqlPieces.Find(sink, reserved, cancellationToken);
+            var pieces = SqlPieces.Find(sink, reserved, expandLists: kind == nameof(SqlSinkKind.Dapper), cancellationToken);
             if (pieces is null)
             {
                 return null;
@@ -241,7 +241,7 @@ namespace Palisade.CodeFixes.Sql
         }
 
         /// <summary><c>name</c> when the value is the same-named variable or member (projection), else <c>name = value</c>.</summary>
-        private static AnonymousObjectMemberDeclaratorSyntax Member(SqlParameterPlan.SqlParameter parameter)
+        internal static AnonymousObjectMemberDeclaratorSyntax Member(SqlParameterPlan.SqlParameter parameter)
         {
             var projected = parameter.Value switch
             {

@@ -152,8 +152,7 @@ namespace Palisade.CodeFixes.Sql
             var parameterName = call is IObjectCreationOperation ? "parameters" : "param";
             var existing = method is null ? null : arguments.FirstOrDefault(a => a.Parameter?.Name == parameterName);
             var dynamicParameters = method?.ContainingType.ContainingNamespace.GetTypeMembers("DynamicParameters").FirstOrDefault();
-            var first = FirstInBlockOf(sinkStatement, pieces);
-            if (existing is null || dynamicParameters is null || first is null)
+            if (existing is null || dynamicParameters is null)
             {
                 return null;
             }
@@ -171,6 +170,40 @@ namespace Palisade.CodeFixes.Sql
                 replacedArgument = explicitArgument;
             }
             else if (list.Arguments.Skip(index + 1).Any(a => a.NameColon is null))
+            {
+                return null;
+            }
+
+            // Everything at the call itself: an anonymous object, as for SQL written in one expression.
+            if (pieces.All(p => p.Statement == sinkStatement && sink.Syntax.Span.Contains(p.Replaced.Span)))
+            {
+                var members = pieces.SelectMany(p => p.Parameters).Select(ParameterizeSqlCodeFix.Member).ToList();
+                var anonymous = SyntaxFactory.AnonymousObjectCreationExpression(SyntaxFactory.SeparatedList(members));
+                return editor =>
+                {
+                    foreach (var piece in pieces)
+                    {
+                        editor.ReplaceNode(piece.Replaced, piece.Replacement);
+                    }
+
+                    if (replacedArgument is not null)
+                    {
+                        editor.ReplaceNode(replacedArgument.Expression, anonymous.WithTriviaFrom(replacedArgument.Expression));
+                        return;
+                    }
+
+                    var newArgument = SyntaxFactory.Argument(anonymous);
+                    if (index + 1 < list.Arguments.Count)
+                    {
+                        newArgument = newArgument.WithNameColon(SyntaxFactory.NameColon(parameterName));
+                    }
+
+                    editor.ReplaceNode(list, (current, _) => ((ArgumentListSyntax)current).WithArguments(((ArgumentListSyntax)current).Arguments.Insert(index + 1, newArgument)));
+                };
+            }
+
+            var first = FirstInBlockOf(sinkStatement, pieces);
+            if (first is null)
             {
                 return null;
             }

@@ -246,7 +246,7 @@ namespace Palisade.CodeFixes.Sql
 
         /// <summary>
         /// An unquoted hole is a value only where SQL expects one: after a comparison or arithmetic operator, an open
-        /// parenthesis or a comma of a value list, or LIKE/LIMIT/OFFSET/TOP/BETWEEN/THEN/ELSE/WHEN; and the text
+        /// parenthesis or a comma of a value list, or LIKE/LIMIT/OFFSET/TOP/BETWEEN/THEN/ELSE/WHEN, or IN for a Dapper list parameter; and the text
         /// after it does not continue a word (<c>"= " + id + "_old"</c> builds a name, not a value).
         /// </summary>
         internal static bool IsValueContext(string before, string after)
@@ -269,7 +269,7 @@ namespace Palisade.CodeFixes.Sql
             }
 
             var word = new string(trimmed.Reverse().TakeWhile(char.IsLetter).Reverse().ToArray()).ToLowerInvariant();
-            return word is "like" or "limit" or "offset" or "top" or "between" or "then" or "else" or "when" or "escape" or "rows" or "fetch";
+            return word is "like" or "limit" or "offset" or "top" or "between" or "then" or "else" or "when" or "escape" or "rows" or "fetch" or "in";
         }
 
         private static void Flush(List<Segment> segments, StringBuilder pendingText)

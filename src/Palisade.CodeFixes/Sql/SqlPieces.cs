@@ -57,6 +57,8 @@ namespace Palisade.CodeFixes.Sql
         private readonly HashSet<string> _reserved;
         private readonly CancellationToken _cancellationToken;
         private readonly List<SyntaxNode> _covered = new List<SyntaxNode>();
+        private readonly HashSet<SyntaxNode> _lists = new HashSet<SyntaxNode>();
+        private bool _expandLists;
         private readonly Dictionary<SyntaxNode, List<SyntaxNode>> _valueLocals = new Dictionary<SyntaxNode, List<SyntaxNode>>();
         private readonly Dictionary<SyntaxNode, SqlHolePosition> _globalPositions = new Dictionary<SyntaxNode, SqlHolePosition>();
 
@@ -83,7 +85,11 @@ namespace Palisade.CodeFixes.Sql
             public ExpressionSyntax? Opaque { get; }
         }
 
-        public static IReadOnlyList<SqlPiece>? Find(SqlSinkValue sink, ISet<string> reserved, CancellationToken cancellationToken)
+        /// <param name="expandLists">
+        /// Dapper: <c>IN ('" + string.Join("','", tags) + "')</c> becomes <c>IN @tags</c> with the collection as the
+        /// value (Dapper's list expansion). Other APIs have no list parameter, so there is no fix for them.
+        /// </param>
+        public static IReadOnlyList<SqlPiece>? Find(SqlSinkValue sink, ISet<string> reserved, bool expandLists, CancellationToken cancellationToken)
         {
             var composition = sink.Composition;
             if (!composition.HasUntrustedHoles || !composition.Parts.Any(p => p.Kind == StringPartKind.Text && p.Text.Trim().Length > 0))
@@ -91,7 +97,7 @@ namespace Palisade.CodeFixes.Sql
                 return null;
             }
 
-            var finder = new SqlPieces(sink, new HashSet<string>(reserved, System.StringComparer.OrdinalIgnoreCase), cancellationToken);
+            var finder = new SqlPieces(sink, new HashSet<string>(reserved, System.StringComparer.OrdinalIgnoreCase), cancellationToken) { _expandLists = expandLists };
             var pieces = new List<SqlPiece>();
             var holes = new List<SyntaxNode>();
             foreach (var i in composition.UntrustedHoleIndexes())
@@ -305,6 +311,8 @@ namespace Palisade.CodeFixes.Sql
                     return Plain(statement, top);
                 case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax declaration } } }:
                     return Plain(declaration, top);
+                case ArgumentSyntax when top == _sink.Syntax && top.FirstAncestorOrSelf<StatementSyntax>() is { } sinkStatement:
+                    return Plain(sinkStatement, top);
                 default:
                     return null;
             }
@@ -338,8 +346,9 @@ namespace Palisade.CodeFixes.Sql
         }
 
         private bool IsStringComposer(InvocationExpressionSyntax invocation) =>
-            Model.GetSymbolInfo(invocation, _cancellationToken).Symbol is IMethodSymbol { IsStatic: true, Name: "Format" or "Concat" } method &&
-            method.ContainingType.SpecialType == SpecialType.System_String;
+            Model.GetSymbolInfo(invocation, _cancellationToken).Symbol is IMethodSymbol { IsStatic: true } method &&
+            method.ContainingType.SpecialType == SpecialType.System_String &&
+            (method.Name is "Format" or "Concat" || (method.Name == "Join" && _expandLists));
 
         private bool IsBuilderAppend(InvocationExpressionSyntax call) =>
             Model.GetSymbolInfo(call, _cancellationToken).Symbol is IMethodSymbol { Name: "Append" or "AppendLine" or "AppendFormat" } method &&
@@ -562,6 +571,18 @@ namespace Palisade.CodeFixes.Sql
                 return true;
             }
 
+            if (_expandLists && e is InvocationExpressionSyntax { ArgumentList.Arguments: { Count: 2 } joinArguments } join &&
+                Model.GetSymbolInfo(join, _cancellationToken).Symbol is IMethodSymbol { Name: "Join", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } &&
+                Model.GetConstantValue(joinArguments[0].Expression, _cancellationToken).Value is "','" or "', '" &&
+                Model.GetOperation(joinArguments[1].Expression, _cancellationToken) is { } list)
+            {
+                // IN ('" + string.Join("','", tags) + "')": one list parameter; the quotes and parentheses go in Rewrite.
+                _lists.Add(list.Syntax);
+                _covered.Add(join);
+                items.Add(new Item(StringPart.ForUntrustedHole(list, list), null));
+                return true;
+            }
+
             return Leaf(e, items);
         }
 
@@ -606,6 +627,30 @@ namespace Palisade.CodeFixes.Sql
             return true;
         }
 
+        /// <summary><c>... IN ('</c> + list + <c>')</c> becomes <c>... IN </c> + list: Dapper expands a list parameter there.</summary>
+        private bool ExpandLists(List<StringPart> run)
+        {
+            for (var i = 0; i < run.Count; i++)
+            {
+                if (run[i].Operation?.Syntax is not { } syntax || !_lists.Contains(syntax))
+                {
+                    continue;
+                }
+
+                var open = i > 0 && run[i - 1].Kind == StringPartKind.Text ? System.Text.RegularExpressions.Regex.Match(run[i - 1].Text, @"\bin\s*(\(\s*')$", System.Text.RegularExpressions.RegexOptions.IgnoreCase) : null;
+                var close = i + 1 < run.Count && run[i + 1].Kind == StringPartKind.Text ? System.Text.RegularExpressions.Regex.Match(run[i + 1].Text, @"^'\s*\)") : null;
+                if (open is not { Success: true } || close is not { Success: true })
+                {
+                    return false;
+                }
+
+                run[i - 1] = StringPart.ForText(run[i - 1].Text.Substring(0, open.Groups[1].Index));
+                run[i + 1] = StringPart.ForText(run[i + 1].Text.Substring(close.Length));
+            }
+
+            return true;
+        }
+
         /// <summary>
         /// A hole judged from its piece alone must land where it lands in the whole text: a quote opened in another
         /// piece (or inside a local holding "%" + term + "%") would make a placeholder part of a string literal.
@@ -620,6 +665,17 @@ namespace Palisade.CodeFixes.Sql
                 }
 
                 var local = SqlHolePositions.Classify(run, i);
+                if (_lists.Contains(syntax))
+                {
+                    // Inside "('...')" in the whole text; a bare value after IN once the list markers are gone.
+                    if (local != SqlHolePosition.Value || !_globalPositions.TryGetValue(syntax, out var listPosition) || listPosition != SqlHolePosition.QuotedValue)
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
                 var expected = _globalPositions.TryGetValue(syntax, out var position)
                     ? new[] { position }
                     : _valueLocals.TryGetValue(syntax, out var under) ? under.Where(_globalPositions.ContainsKey).Select(u => _globalPositions[u]).ToArray() : new SqlHolePosition[0];
@@ -645,6 +701,11 @@ namespace Palisade.CodeFixes.Sql
                 if (run.Count == 0)
                 {
                     return true;
+                }
+
+                if (!ExpandLists(run))
+                {
+                    return false;
                 }
 
                 var composition = new StringComposition(run.ToImmutableArray(), isExact: true);

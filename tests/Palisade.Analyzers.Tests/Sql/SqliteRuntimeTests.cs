@@ -153,6 +153,12 @@ namespace Palisade.Analyzers.Tests.Sql
                     return Read(cmd);
                 }
 
+                public static List<string> DapperInList(SqliteConnection lite, string names)
+                {
+                    var wanted = names.Split(';');
+                    return lite.Query<string>("SELECT Name FROM Users WHERE Name IN ('" + string.Join("','", wanted) + "') ORDER BY Id").ToList();
+                }
+
                 private static List<string> Read(SqliteCommand cmd)
                 {
                     var names = new List<string>();
@@ -169,9 +175,12 @@ namespace Palisade.Analyzers.Tests.Sql
 
         private const string Payload = "' OR '1'='1";
 
+        /// <summary>Inside IN ('...') the payload has to close the list first.</summary>
+        private const string ListPayload = "x') OR ('1'='1";
+
         /// <summary>Every fix shape: one method each, fixed one diagnostic at a time and with Fix All.</summary>
         public static IEnumerable<object[]> Methods =>
-            from method in new[] { "ByName", "Search", "DapperByName", "ProviderNeutral", "BuilderOnCommand", "BuilderBeforeCommand", "DapperBranches", "Ternary", "RawMultiLine", "Verbatim", "AnyOf" }
+            from method in new[] { "ByName", "Search", "DapperByName", "ProviderNeutral", "BuilderOnCommand", "BuilderBeforeCommand", "DapperBranches", "Ternary", "RawMultiLine", "Verbatim", "AnyOf", "DapperInList" }
             from fixAll in new[] { false, true }
             select new object[] { method, fixAll };
 
@@ -208,8 +217,9 @@ namespace Palisade.Analyzers.Tests.Sql
             var (before, after) = await BuildBothAsync(fixAll);
             using var db = OpenDatabase();
 
-            Assert.Equal(new[] { "alice", "bob", "carol", "o'brien" }, Run(before, method, db, Payload));
-            Assert.Empty(Run(after, method, db, Payload));
+            var payload = method == "DapperInList" ? ListPayload : Payload;
+            Assert.Equal(new[] { "alice", "bob", "carol", "o'brien" }, Run(before, method, db, payload));
+            Assert.Empty(Run(after, method, db, payload));
         }
 
         [Fact]
