@@ -20,8 +20,11 @@ namespace Palisade.CodeFixes.Sql
     /// ADO.NET: <c>Parameters.AddWithValue</c> when the provider's collection has it, else <c>CreateParameter()</c> +
     /// <c>Parameters.Add</c>, right after the statement that sets the text (or after the command's declaration when
     /// the text goes through the constructor). Dapper: an anonymous parameter object, merged into an existing one.
-    /// No fix is offered when the result would not compile or would change the query: holes traced through
-    /// StringBuilder, loops, several assignments or helper methods; text used elsewhere; an unrecognised statement shape.
+    /// SQL built over several statements (StringBuilder, += in branches and loops) is rewritten piece by piece
+    /// (<see cref="SqlPieces"/>, <see cref="PiecewiseSqlEdit"/>).
+    /// The fix decides for itself, whatever the diagnostic's Fixable property says: it offers nothing unless the
+    /// statement's template is literal text here and every hole is a value, and nothing when the result would not
+    /// compile or would change the query (helper methods, text read elsewhere, a command reused across loop turns).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ParameterizeSqlCodeFix))]
     public sealed class ParameterizeSqlCodeFix : CodeFixProvider
