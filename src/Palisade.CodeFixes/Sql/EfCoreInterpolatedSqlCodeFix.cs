@@ -30,7 +30,13 @@ namespace Palisade.CodeFixes.Sql
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.EfCoreRawSqlBuiltFromText);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        /// <summary>Fix All applies the fixes of a document one after the other (see <see cref="SqlFixAllProvider"/>).</summary>
+        public override FixAllProvider GetFixAllProvider() => SqlFixAllProvider.Create(ApplyAsync);
+
+        private static Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+            diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.SafeAlternativeProperty, out var safeName) && safeName is not null
+                ? ApplyAsync(document, diagnostic, safeName, cancellationToken)
+                : Task.FromResult(document);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
