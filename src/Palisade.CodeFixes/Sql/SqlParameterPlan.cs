@@ -146,7 +146,7 @@ namespace Palisade.CodeFixes.Sql
                     skipLeadingInNext = close + 1;
                 }
 
-                var value = WithWildcards(expression, lead, trail);
+                var value = lead.Length == 0 && trail.Length == 0 ? NullAsEmpty(expression, part.Operation) : WithWildcards(expression, lead, trail);
                 var key = value.ToString();
                 if (!byExpression.TryGetValue(key, out var parameter))
                 {
@@ -279,6 +279,22 @@ namespace Palisade.CodeFixes.Sql
                 segments.Add(new Segment(pendingText.ToString(), null, null));
                 pendingText.Clear();
             }
+        }
+
+        /// <summary>
+        /// Concatenation wrote a null string as nothing (<c>Name = ''</c>); a null parameter would mean NULL, or no value
+        /// at all for ADO.NET. A string the compiler says may be null keeps the old meaning with <c>?? ""</c>.
+        /// </summary>
+        private static ExpressionSyntax NullAsEmpty(ExpressionSyntax expression, IOperation? operation)
+        {
+            var value = expression.WithoutTrivia();
+            var info = operation?.SemanticModel?.GetTypeInfo(expression);
+            if (info is not { Type.SpecialType: SpecialType.System_String, Nullability.FlowState: NullableFlowState.MaybeNull })
+            {
+                return value;
+            }
+
+            return SyntaxFactory.BinaryExpression(SyntaxKind.CoalesceExpression, SqlTextSyntax.Parenthesize(value), Text(string.Empty));
         }
 
         private static ExpressionSyntax WithWildcards(ExpressionSyntax expression, string lead, string trail)

@@ -453,6 +453,28 @@ namespace Palisade.Analyzers.Tests.Sql
             """);
 
         [Fact]
+        public Task A_string_that_may_be_null_keeps_its_old_meaning_of_empty_text() => Fix(
+            """
+            class C
+            {
+                void M(SqliteCommand cmd, string? name)
+                {
+                    cmd.CommandText = {|#0:"SELECT * FROM Users WHERE Name = '" + name + "'"|};
+                }
+            }
+            """,
+            """
+            class C
+            {
+                void M(SqliteCommand cmd, string? name)
+                {
+                    cmd.CommandText = "SELECT * FROM Users WHERE Name = @name";
+                    cmd.Parameters.AddWithValue("@name", name ?? "");
+                }
+            }
+            """);
+
+        [Fact]
         public Task Text_appended_to_CommandText_with_plus_equals_is_parameterized_where_it_is_appended() => Fix(
             """
             class C
