@@ -8,7 +8,9 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
 using Palisade.Analyzers;
 using Palisade.Analyzers.Secrets;
 using Palisade.Analyzers.Shared;
@@ -47,13 +49,17 @@ namespace Palisade.CodeFixes.Secrets
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                var target = await FindTargetAsync(context.Document, root, model, diagnostic, context.CancellationToken).ConfigureAwait(false);
+                var target = FindTarget(root, model, diagnostic, context.CancellationToken);
                 if (target is null)
                 {
                     continue;
                 }
 
-                var names = new SystemNames(model, target.Literal.SpanStart);
+                if (SystemTypes.Create(context.Document, model.Compilation) is not { } names)
+                {
+                    continue;
+                }
+
                 var configuration = ConfigurationInScope.Find(model, target.Literal, context.CancellationToken);
                 if (configuration != null)
                 {
@@ -76,7 +82,7 @@ namespace Palisade.CodeFixes.Secrets
             }
         }
 
-        private static async Task<SecretReplacementTarget?> FindTargetAsync(Document document, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        private static SecretReplacementTarget? FindTarget(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             if (node is not ExpressionSyntax literal ||
@@ -90,10 +96,11 @@ namespace Palisade.CodeFixes.Secrets
             var target = SecretReplacementTarget.Find(literal, model, suggested, cancellationToken);
             if (target?.ConstDeclarator is { } declarator)
             {
-                // A const with company in a multi-variable declaration, or used where a constant is required, stays as it is.
+                // A const with company in a multi-variable declaration, or used where a constant is required, stays as
+                // it is. Listing the fix only looks at this document; the solution-wide search runs when it is applied.
                 if (declarator.Parent is VariableDeclarationSyntax { Variables.Count: > 1 } ||
                     model.GetDeclaredSymbol(declarator, cancellationToken) is not { } symbol ||
-                    await IsUsedAsConstantAsync(document.Project.Solution, symbol, cancellationToken).ConfigureAwait(false))
+                    IsUsedAsConstantIn(root, model, symbol, cancellationToken))
                 {
                     return null;
                 }
@@ -101,6 +108,13 @@ namespace Palisade.CodeFixes.Secrets
 
             return target;
         }
+
+        /// <summary>The cheap check for the light bulb: references in this document only, bound by name first.</summary>
+        private static bool IsUsedAsConstantIn(SyntaxNode root, SemanticModel model, ISymbol symbol, CancellationToken cancellationToken) =>
+            root.DescendantNodes()
+                .OfType<IdentifierNameSyntax>()
+                .Where(n => n.Identifier.ValueText == symbol.Name && ConstantContexts.IsIn(n))
+                .Any(n => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n, cancellationToken).Symbol, symbol));
 
         private static async Task<bool> IsUsedAsConstantAsync(Solution solution, ISymbol symbol, CancellationToken cancellationToken)
         {
@@ -118,34 +132,54 @@ namespace Palisade.CodeFixes.Secrets
             return false;
         }
 
-        private static ExpressionSyntax EnvironmentLookup(SystemNames names, string variable) => SyntaxFactory.ParseExpression(
-            $"{names.Environment}.GetEnvironmentVariable(\"{variable}\") ?? throw new {names.InvalidOperationException}(\"Set the {variable} environment variable.\")");
+        /// <summary><c>Environment.GetEnvironmentVariable("X") ?? throw new InvalidOperationException("Set the X environment variable.")</c>.</summary>
+        private static ExpressionSyntax EnvironmentLookup(SystemTypes types, string variable)
+        {
+            var g = types.Generator;
+            return (ExpressionSyntax)g.CoalesceExpression(
+                g.InvocationExpression(g.MemberAccessExpression(types.Environment, "GetEnvironmentVariable"), g.LiteralExpression(variable)),
+                g.ThrowExpression(g.ObjectCreationExpression(types.InvalidOperationException, g.LiteralExpression($"Set the {variable} environment variable."))));
+        }
 
-        private static ExpressionSyntax ConfigurationLookup(SystemNames names, string configuration, string key) => SyntaxFactory.ParseExpression(
-            $"{configuration}[\"{key}\"] ?? throw new {names.InvalidOperationException}(\"Configuration value '{key}' is missing.\")");
+        /// <summary><c>configuration["Key"] ?? throw new InvalidOperationException("Configuration value 'Key' is missing.")</c>.</summary>
+        private static ExpressionSyntax ConfigurationLookup(SystemTypes types, string configuration, string key)
+        {
+            var g = types.Generator;
+            return (ExpressionSyntax)g.CoalesceExpression(
+                g.ElementAccessExpression(g.IdentifierName(configuration), g.LiteralExpression(key)),
+                g.ThrowExpression(g.ObjectCreationExpression(types.InvalidOperationException, g.LiteralExpression($"Configuration value '{key}' is missing."))));
+        }
 
         /// <summary>
-        /// How to spell System.Environment and System.InvalidOperationException at the fix position: the short name
-        /// when it binds to the System type there (a <c>using System;</c>), else the qualified one.
+        /// System.Environment and System.InvalidOperationException as type expressions from their symbols, marked for
+        /// the simplifier: written <c>Environment</c> where <c>using System;</c> makes that bind, qualified elsewhere.
         /// </summary>
-        private sealed class SystemNames
+        private sealed class SystemTypes
         {
-            public SystemNames(SemanticModel model, int position)
+            private SystemTypes(SyntaxGenerator generator, SyntaxNode environment, SyntaxNode invalidOperationException)
             {
-                Environment = Spell(model, position, "Environment");
-                InvalidOperationException = Spell(model, position, "InvalidOperationException");
+                Generator = generator;
+                Environment = environment;
+                InvalidOperationException = invalidOperationException;
             }
 
-            public string Environment { get; }
+            public SyntaxGenerator Generator { get; }
 
-            public string InvalidOperationException { get; }
+            public SyntaxNode Environment { get; }
 
-            private static string Spell(SemanticModel model, int position, string name)
+            public SyntaxNode InvalidOperationException { get; }
+
+            public static SystemTypes? Create(Document document, Compilation compilation)
             {
-                var found = model.LookupNamespacesAndTypes(position, name: name);
-                return found.Length == 1 && found[0] is INamedTypeSymbol { ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
-                    ? name
-                    : "System." + name;
+                var generator = SyntaxGenerator.GetGenerator(document);
+                var environment = TypeLookup.Find(compilation, "System.Environment");
+                var invalidOperation = TypeLookup.Find(compilation, "System.InvalidOperationException");
+                return environment is null || invalidOperation is null
+                    ? null
+                    : new SystemTypes(
+                        generator,
+                        generator.TypeExpression(environment).WithAdditionalAnnotations(Simplifier.Annotation),
+                        generator.TypeExpression(invalidOperation).WithAdditionalAnnotations(Simplifier.Annotation));
             }
         }
 
@@ -153,6 +187,15 @@ namespace Palisade.CodeFixes.Secrets
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is null)
+            {
+                return document;
+            }
+
+            // The solution-wide search for constant uses of a const runs here, once, when the fix is applied.
+            if (target.ConstDeclarator is { } declarator &&
+                await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is { } model &&
+                model.GetDeclaredSymbol(declarator, cancellationToken) is { } symbol &&
+                await IsUsedAsConstantAsync(document.Project.Solution, symbol, cancellationToken).ConfigureAwait(false))
             {
                 return document;
             }

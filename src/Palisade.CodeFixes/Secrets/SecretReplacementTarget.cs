@@ -176,7 +176,51 @@ namespace Palisade.CodeFixes.Secrets
             }
 
             var parameterName = operation.Parameter.Name;
-            return SecretNames.Default.IsSecretName(parameterName, out _) ? parameterName : suggestedName ?? parameterName;
+            var named = SecretNames.Default.IsSecretName(parameterName, out _) ? parameterName : suggestedName ?? parameterName;
+            return WithHolder(HolderName(operation.Parent?.Syntax, model, cancellationToken), named);
+        }
+
+        /// <summary>
+        /// "Shipping" + "apiKey" -> "Shipping apiKey" (SHIPPING_API_KEY): the field, property or variable that keeps
+        /// the object tells which secret this is; the parameter alone ("password") does not. A holder whose name
+        /// already ends with the parameter's words is the whole name.
+        /// </summary>
+        private static string WithHolder(string? holder, string name)
+        {
+            if (string.IsNullOrEmpty(holder))
+            {
+                return name;
+            }
+
+            var holderWords = NameWords.Split(holder!);
+            var nameWords = NameWords.Split(name);
+            if (holderWords.Count == 0)
+            {
+                return name;
+            }
+
+            var endsWithName = nameWords.Count > 0 && holderWords.Count >= nameWords.Count &&
+                               holderWords.Skip(holderWords.Count - nameWords.Count).SequenceEqual(nameWords);
+            return endsWithName ? holder! : holder + " " + name;
+        }
+
+        /// <summary>The field, property or local that receives the object built by <paramref name="call"/>; not a method.</summary>
+        private static string? HolderName(SyntaxNode? call, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var value = call;
+            while (value?.Parent is ParenthesizedExpressionSyntax)
+            {
+                value = value.Parent;
+            }
+
+            return value?.Parent switch
+            {
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } => declarator.Identifier.ValueText,
+                EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Identifier.ValueText,
+                AssignmentExpressionSyntax assignment when assignment.Right == value && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) =>
+                    AssignedName(assignment.Left, model, cancellationToken),
+                _ => null,
+            };
         }
 
         private static string? MemberName(SyntaxNode? member) => member switch

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Palisade.CodeFixes.Sql
@@ -14,20 +15,27 @@ namespace Palisade.CodeFixes.Sql
     {
         private readonly SemanticModel _model;
         private readonly HashSet<string> _namesGiven = new HashSet<string>();
+        private HashSet<string>? _declaredInMember;
 
-        private AdoNetSite(string command, StatementSyntax statement, BlockSyntax? insertAtStartOf, bool hasAddWithValue, SemanticModel model)
+        private readonly ExpressionSyntax _command;
+
+        private AdoNetSite(ExpressionSyntax command, StatementSyntax statement, BlockSyntax? insertAtStartOf, bool hasAddWithValue, SemanticModel model, ISymbol? commandSymbol)
         {
-            Command = command;
+            CommandSymbol = commandSymbol;
+            _command = command.WithoutTrivia();
             Statement = statement;
             InsertAtStartOf = insertAtStartOf;
             HasAddWithValue = hasAddWithValue;
             _model = model;
         }
 
-        /// <summary>C# text of the command ("cmd", "adapter.SelectCommand!").</summary>
-        public string Command { get; }
+        /// <summary>The command expression (<c>cmd</c>, <c>adapter.SelectCommand!</c>).</summary>
+        public ExpressionSyntax Command() => _command;
 
         public StatementSyntax Statement { get; }
+
+        /// <summary>The variable, parameter, field or property holding the command (the declared local for a constructor).</summary>
+        public ISymbol? CommandSymbol { get; }
 
         public BlockSyntax? InsertAtStartOf { get; }
 
@@ -39,7 +47,7 @@ namespace Palisade.CodeFixes.Sql
             {
                 if (assignment.Parent is ExpressionStatementSyntax statement && assignment.Left is MemberAccessExpressionSyntax member)
                 {
-                    return Create(member.Expression.ToString(), model.GetTypeInfo(member.Expression, cancellationToken).Type, statement, null, model);
+                    return Create(member.Expression, model.GetTypeInfo(member.Expression, cancellationToken).Type, statement, null, model, model.GetSymbolInfo(member.Expression, cancellationToken).Symbol);
                 }
 
                 if (assignment.Parent is InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax created })
@@ -58,16 +66,83 @@ namespace Palisade.CodeFixes.Sql
             return null;
         }
 
+        /// <summary>
+        /// A local name free at the insertion point and declared nowhere else in the member (a later declaration in
+        /// the same block would clash too, CS0128/CS0136).
+        /// </summary>
         public string UniqueLocalName(string name)
         {
+            _declaredInMember ??= DeclaredNames(Statement);
             var candidate = name;
-            for (var n = 2; _namesGiven.Contains(candidate) || !_model.LookupSymbols(Statement.SpanStart, name: candidate).IsEmpty; n++)
+            for (var n = 2; _namesGiven.Contains(candidate) || _declaredInMember.Contains(candidate) || !_model.LookupSymbols(Statement.SpanStart, name: candidate).IsEmpty; n++)
             {
-                candidate = name + n;
+                candidate = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
             _namesGiven.Add(candidate);
             return candidate;
+        }
+
+        /// <summary>True when the command already exists at <paramref name="statement"/> (a parameter, a member, a local declared before it).</summary>
+        public bool CommandExistsAt(StatementSyntax statement, CancellationToken cancellationToken)
+        {
+            switch (CommandSymbol)
+            {
+                case IParameterSymbol:
+                case IFieldSymbol:
+                case IPropertySymbol:
+                    return true;
+                case ILocalSymbol local when local.DeclaringSyntaxReferences.Length == 1:
+                    var declarator = local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+                    var declaration = declarator.FirstAncestorOrSelf<StatementSyntax>();
+                    SyntaxNode? scope = declaration is UsingStatementSyntax usingStatement ? usingStatement.Statement : declaration?.Parent;
+                    return declarator.Span.End <= statement.SpanStart && scope is not null && scope.Span.Contains(statement.Span) && declarator.SyntaxTree == statement.SyntaxTree;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// True when the command outlives a loop that sets its text: parameters added on every turn would pile up
+        /// under the same name, so no fix is offered.
+        /// </summary>
+        public bool ReusedAcrossLoopTurns(CancellationToken cancellationToken)
+        {
+            var loop = Statement.Ancestors().FirstOrDefault(n => n is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax);
+            if (loop is null)
+            {
+                return false;
+            }
+
+            return CommandSymbol is not ILocalSymbol local ||
+                   local.DeclaringSyntaxReferences.Length != 1 ||
+                   !loop.Span.Contains(local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).Span);
+        }
+
+        internal static HashSet<string> DeclaredNames(SyntaxNode inside)
+        {
+            var member = inside.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? inside;
+            var names = new HashSet<string>();
+            foreach (var node in member.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case VariableDeclaratorSyntax declarator:
+                        names.Add(declarator.Identifier.ValueText);
+                        break;
+                    case SingleVariableDesignationSyntax designation:
+                        names.Add(designation.Identifier.ValueText);
+                        break;
+                    case ParameterSyntax parameter:
+                        names.Add(parameter.Identifier.ValueText);
+                        break;
+                    case ForEachStatementSyntax loop:
+                        names.Add(loop.Identifier.ValueText);
+                        break;
+                }
+            }
+
+            return names;
         }
 
         private static AdoNetSite? FromDeclaration(BaseObjectCreationExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
@@ -79,26 +154,31 @@ namespace Palisade.CodeFixes.Sql
             }
 
             var type = model.GetTypeInfo(creation, cancellationToken).Type;
-            var command = declarator.Identifier.ValueText;
+            ExpressionSyntax command = SyntaxFactory.IdentifierName(declarator.Identifier.ValueText);
             var selectCommand = FindMember<IPropertySymbol>(type, "SelectCommand");
             if (selectCommand is not null)
             {
-                command += ".SelectCommand" + (selectCommand.NullableAnnotation == NullableAnnotation.Annotated ? "!" : string.Empty);
+                command = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, command, SyntaxFactory.IdentifierName("SelectCommand"));
+                if (selectCommand.NullableAnnotation == NullableAnnotation.Annotated)
+                {
+                    command = SyntaxFactory.PostfixUnaryExpression(SyntaxKind.SuppressNullableWarningExpression, command);
+                }
+
                 type = selectCommand.Type;
             }
 
             switch (declaration.Parent)
             {
                 case LocalDeclarationStatementSyntax local:
-                    return Create(command, type, local, null, model);
+                    return Create(command, type, local, null, model, model.GetDeclaredSymbol(declarator, cancellationToken));
                 case UsingStatementSyntax { Statement: BlockSyntax block } usingStatement when block.Statements.Count > 0:
-                    return Create(command, type, usingStatement, block, model);
+                    return Create(command, type, usingStatement, block, model, model.GetDeclaredSymbol(declarator, cancellationToken));
                 default:
                     return null;
             }
         }
 
-        private static AdoNetSite? Create(string command, ITypeSymbol? commandType, StatementSyntax statement, BlockSyntax? block, SemanticModel model)
+        private static AdoNetSite? Create(ExpressionSyntax command, ITypeSymbol? commandType, StatementSyntax statement, BlockSyntax? block, SemanticModel model, ISymbol? commandSymbol)
         {
             if (commandType is null || (block is null && statement.Parent is not BlockSyntax))
             {
@@ -113,7 +193,7 @@ namespace Palisade.CodeFixes.Sql
                 return null;
             }
 
-            return new AdoNetSite(command, statement, block, hasAddWithValue, model);
+            return new AdoNetSite(command, statement, block, hasAddWithValue, model, commandSymbol);
         }
 
         private static T? FindMember<T>(ITypeSymbol? type, string name, System.Func<T, bool>? filter = null)

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Palisade.Analyzers;
 using Palisade.Analyzers.Sql;
@@ -18,8 +19,8 @@ namespace Palisade.CodeFixes.Sql
     /// PAL1002: <c>FromSqlRaw("..." + x)</c> becomes <c>FromSql($"...{x}")</c> (ExecuteSql, ExecuteSqlAsync, SqlQuery;
     /// the *Interpolated names on EF Core versions without them). EF Core turns every hole of the interpolated string
     /// into a DbParameter, so the quotes around a hole are removed and LIKE wildcards move into the value.
-    /// Offered only when the SQL is written at the call (an interpolated string cannot go through a string local) and
-    /// the call passes no positional parameters of its own.
+    /// The SQL may be written at the call or in a local read only there (the template then moves into the call), and
+    /// the call passes no positional parameters of its own. <c>string.Format</c> with a constant format is a template too.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EfCoreInterpolatedSqlCodeFix))]
     public sealed class EfCoreInterpolatedSqlCodeFix : CodeFixProvider
@@ -29,7 +30,13 @@ namespace Palisade.CodeFixes.Sql
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.EfCoreRawSqlBuiltFromText);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        /// <summary>Fix All applies the fixes of a document one after the other (see <see cref="SqlFixAllProvider"/>).</summary>
+        public override FixAllProvider GetFixAllProvider() => SqlFixAllProvider.Create(ApplyAsync);
+
+        private static Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+            diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.SafeAlternativeProperty, out var safeName) && safeName is not null
+                ? ApplyAsync(document, diagnostic, safeName, cancellationToken)
+                : Task.FromResult(document);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -67,7 +74,7 @@ namespace Palisade.CodeFixes.Sql
 
         private static async Task<System.Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, string safeName, CancellationToken cancellationToken)
         {
-            var fix = await SqlFixContext.CreateAsync(document, diagnostic, allowLocal: false, cancellationToken).ConfigureAwait(false);
+            var fix = await SqlFixContext.CreateAsync(document, diagnostic, allowLocal: true, reserveMemberPlaceholders: false, cancellationToken).ConfigureAwait(false);
             if (fix?.SinkValue.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } ||
                 invocation.Expression is not MemberAccessExpressionSyntax member ||
                 fix.Model.GetOperation(invocation, cancellationToken) is not IInvocationOperation call)
@@ -97,7 +104,22 @@ namespace Palisade.CodeFixes.Sql
                 return null;
             }
 
-            var interpolated = fix.Plan.ToInterpolatedExpression().WithTriviaFrom(fix.SinkValue);
+            // A template local ("var sql = ...; FromSqlRaw(sql)") moves into the call: an interpolated string handed
+            // to FromSql must be written at the call. Only when nothing it reads is written in between.
+            LocalDeclarationStatementSyntax? templateDeclaration = null;
+            if (fix.Target != fix.SinkValue)
+            {
+                templateDeclaration = fix.Target.FirstAncestorOrSelf<LocalDeclarationStatementSyntax>();
+                var sinkStatement = fix.SinkValue.FirstAncestorOrSelf<StatementSyntax>();
+                if (templateDeclaration is null || templateDeclaration.Declaration.Variables.Count != 1 || sinkStatement is null ||
+                    templateDeclaration.Parent is not BlockSyntax block || sinkStatement.Parent != block ||
+                    !ReadsAreStableUntil(fix.Model, block, templateDeclaration, sinkStatement, fix.Target))
+                {
+                    return null;
+                }
+            }
+
+            var interpolated = fix.Plan.ToInterpolatedExpression(fix.Target).WithTriviaFrom(fix.SinkValue);
             var newName = member.Name is GenericNameSyntax generic
                 ? (SimpleNameSyntax)generic.WithIdentifier(SyntaxFactory.Identifier(safeName).WithTriviaFrom(generic.Identifier))
                 : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(safeName).WithTriviaFrom(member.Name.Identifier));
@@ -105,7 +127,28 @@ namespace Palisade.CodeFixes.Sql
             {
                 editor.ReplaceNode(fix.SinkValue, interpolated);
                 editor.ReplaceNode(member.Name, newName);
+                if (templateDeclaration is not null && fix.SinkValue.FirstAncestorOrSelf<StatementSyntax>() is { } sinkStatement)
+                {
+                    editor.RemoveNode(templateDeclaration, SyntaxRemoveOptions.KeepNoTrivia);
+                    editor.ReplaceNode(sinkStatement, (current, _) => current.WithAdditionalAnnotations(Formatter.Annotation));
+                }
             };
+        }
+
+        /// <summary>No statement between the declaration and the call writes a variable the template reads.</summary>
+        private static bool ReadsAreStableUntil(SemanticModel model, BlockSyntax block, StatementSyntax declaration, StatementSyntax sink, ExpressionSyntax template)
+        {
+            var first = block.Statements.IndexOf(declaration) + 1;
+            var last = block.Statements.IndexOf(sink) - 1;
+            if (first > last)
+            {
+                return true;
+            }
+
+            var flow = model.AnalyzeDataFlow(block.Statements[first], block.Statements[last]);
+            var read = model.AnalyzeDataFlow(template);
+            return flow is { Succeeded: true } && read is { Succeeded: true } &&
+                   !flow.WrittenInside.Intersect(read.ReadInside, SymbolEqualityComparer.Default).Any();
         }
     }
 }

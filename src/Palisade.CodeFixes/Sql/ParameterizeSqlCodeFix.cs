@@ -20,8 +20,11 @@ namespace Palisade.CodeFixes.Sql
     /// ADO.NET: <c>Parameters.AddWithValue</c> when the provider's collection has it, else <c>CreateParameter()</c> +
     /// <c>Parameters.Add</c>, right after the statement that sets the text (or after the command's declaration when
     /// the text goes through the constructor). Dapper: an anonymous parameter object, merged into an existing one.
-    /// No fix is offered when the result would not compile or would change the query: holes traced through
-    /// StringBuilder, loops, several assignments or helper methods; text used elsewhere; an unrecognised statement shape.
+    /// SQL built over several statements (StringBuilder, += in branches and loops) is rewritten piece by piece
+    /// (<see cref="SqlPieces"/>, <see cref="PiecewiseSqlEdit"/>).
+    /// The fix decides for itself, whatever the diagnostic's Fixable property says: it offers nothing unless the
+    /// statement's template is literal text here and every hole is a value, and nothing when the result would not
+    /// compile or would change the query (helper methods, text read elsewhere, a command reused across loop turns).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ParameterizeSqlCodeFix))]
     public sealed class ParameterizeSqlCodeFix : CodeFixProvider
@@ -33,17 +36,13 @@ namespace Palisade.CodeFixes.Sql
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SqlBuiltFromText);
 
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        /// <summary>Fix All plans each fix on the result of the previous one, so names never collide (see <see cref="SqlFixAllProvider"/>).</summary>
+        public override FixAllProvider GetFixAllProvider() => SqlFixAllProvider.Create(ApplyAsync);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.FixableProperty, out var fixable) || fixable != "true")
-                {
-                    continue;
-                }
-
                 var edit = await PlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
                 if (edit is null)
                 {
@@ -56,7 +55,7 @@ namespace Palisade.CodeFixes.Sql
             }
         }
 
-        private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        internal static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var edit = await PlanAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
             if (edit is null)
@@ -73,13 +72,13 @@ namespace Palisade.CodeFixes.Sql
         private static async Task<System.Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var kind = diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.SinkKindProperty, out var k) ? k : null;
-            var fix = await SqlFixContext.CreateAsync(document, diagnostic, allowLocal: true, cancellationToken).ConfigureAwait(false);
+            var fix = await SqlFixContext.CreateAsync(document, diagnostic, allowLocal: true, reserveMemberPlaceholders: kind == nameof(SqlSinkKind.AdoNet), cancellationToken).ConfigureAwait(false);
             if (fix is null)
             {
-                return null;
+                return await PiecewiseAsync(document, diagnostic, kind, cancellationToken).ConfigureAwait(false);
             }
 
-            var newSql = fix.Plan.ToSqlExpression(Prefix, fix.TargetIsInterpolated).WithTriviaFrom(fix.Target);
+            var newSql = fix.Plan.ToSqlExpression(Prefix, fix.Target).WithTriviaFrom(fix.Target);
             return kind switch
             {
                 nameof(SqlSinkKind.AdoNet) => AdoNetEdit(fix, newSql, cancellationToken),
@@ -88,50 +87,82 @@ namespace Palisade.CodeFixes.Sql
             };
         }
 
-        private static System.Action<DocumentEditor>? AdoNetEdit(SqlFixContext fix, ExpressionSyntax newSql, CancellationToken cancellationToken)
+        /// <summary>SQL built over several statements (StringBuilder appends, += in branches, reassigned locals).</summary>
+        private static async Task<System.Action<DocumentEditor>?> PiecewiseAsync(Document document, Diagnostic diagnostic, string? kind, CancellationToken cancellationToken)
         {
-            var site = AdoNetSite.Find(fix.SinkValue, fix.Model, cancellationToken);
-            if (site is null)
+            if (kind is not (nameof(SqlSinkKind.AdoNet) or nameof(SqlSinkKind.Dapper)))
             {
                 return null;
             }
 
-            var statements = new List<StatementSyntax>();
-            foreach (var parameter in fix.Plan.Parameters)
+            var sink = await SqlSinkValue.LoadAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+            if (sink is null)
             {
-                var name = "\"" + Prefix + parameter.Name + "\"";
-                if (site.HasAddWithValue)
-                {
-                    statements.Add(SyntaxFactory.ParseStatement($"{site.Command}.Parameters.AddWithValue({name}, {parameter.Value});"));
-                }
-                else
-                {
-                    var variable = site.UniqueLocalName(parameter.Name + "Parameter");
-                    statements.Add(SyntaxFactory.ParseStatement($"var {variable} = {site.Command}.CreateParameter();"));
-                    statements.Add(SyntaxFactory.ParseStatement($"{variable}.ParameterName = {name};"));
-                    statements.Add(SyntaxFactory.ParseStatement($"{variable}.Value = {parameter.Value};"));
-                    statements.Add(SyntaxFactory.ParseStatement($"{site.Command}.Parameters.Add({variable});"));
-                }
+                return null;
             }
 
-            // End the new lines the way the document ends its own.
-            var endOfLine = site.Statement.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-            var newLine = endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? SyntaxFactory.ElasticEndOfLine(endOfLine.ToString()) : SyntaxFactory.ElasticCarriageReturnLineFeed;
-            var annotated = statements
-                .Select(s => s.WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(newLine).WithAdditionalAnnotations(Formatter.Annotation))
-                .ToList();
+            var reserved = kind == nameof(SqlSinkKind.AdoNet) ? SqlFixContext.PlaceholdersIn(sink.Syntax) : new HashSet<string>();
+            var pieces = SqlPieces.Find(sink, reserved, expandLists: kind == nameof(SqlSinkKind.Dapper), cancellationToken);
+            if (pieces is null)
+            {
+                return null;
+            }
+
+            return kind == nameof(SqlSinkKind.AdoNet)
+                ? PiecewiseSqlEdit.AdoNet(sink, pieces, cancellationToken)
+                : PiecewiseSqlEdit.Dapper(sink, pieces, cancellationToken);
+        }
+
+        private static System.Action<DocumentEditor>? AdoNetEdit(SqlFixContext fix, ExpressionSyntax newSql, CancellationToken cancellationToken)
+        {
+            var site = AdoNetSite.Find(fix.SinkValue, fix.Model, cancellationToken);
+            if (site is null || site.ReusedAcrossLoopTurns(cancellationToken))
+            {
+                return null;
+            }
+
             return editor =>
             {
+                var statements = AddParameterStatements(editor.Generator, site, fix.Plan.Parameters);
                 editor.ReplaceNode(fix.Target, newSql);
                 if (site.InsertAtStartOf is { } block)
                 {
-                    editor.InsertBefore(block.Statements[0], annotated);
+                    editor.InsertBefore(block.Statements[0], statements);
                 }
                 else
                 {
-                    editor.InsertAfter(site.Statement, annotated);
+                    editor.InsertAfter(site.Statement, statements);
                 }
             };
+        }
+
+        /// <summary>
+        /// <c>cmd.Parameters.AddWithValue("@name", value);</c> when the provider's collection has it, else
+        /// <c>var p = cmd.CreateParameter(); p.ParameterName = "@name"; p.Value = value; cmd.Parameters.Add(p);</c>.
+        /// </summary>
+        internal static List<SyntaxNode> AddParameterStatements(SyntaxGenerator generator, AdoNetSite site, IEnumerable<SqlParameterPlan.SqlParameter> parameters) =>
+            AddParameterStatements(generator, site, parameters.Select(p => (generator.LiteralExpression(Prefix + p.Name), (SyntaxNode)p.Value, p.Name + "Parameter")));
+
+        internal static List<SyntaxNode> AddParameterStatements(SyntaxGenerator generator, AdoNetSite site, IEnumerable<(SyntaxNode Name, SyntaxNode Value, string Local)> parameters)
+        {
+            var statements = new List<SyntaxNode>();
+            foreach (var (name, value, local) in parameters)
+            {
+                var collection = generator.MemberAccessExpression(site.Command(), "Parameters");
+                if (site.HasAddWithValue)
+                {
+                    statements.Add(generator.ExpressionStatement(generator.InvocationExpression(generator.MemberAccessExpression(collection, "AddWithValue"), name, value)));
+                    continue;
+                }
+
+                var variable = site.UniqueLocalName(local);
+                statements.Add(generator.LocalDeclarationStatement(variable, generator.InvocationExpression(generator.MemberAccessExpression(site.Command(), "CreateParameter"))));
+                statements.Add(generator.ExpressionStatement(generator.AssignmentStatement(generator.MemberAccessExpression(generator.IdentifierName(variable), "ParameterName"), name)));
+                statements.Add(generator.ExpressionStatement(generator.AssignmentStatement(generator.MemberAccessExpression(generator.IdentifierName(variable), "Value"), value)));
+                statements.Add(generator.ExpressionStatement(generator.InvocationExpression(generator.MemberAccessExpression(collection, "Add"), generator.IdentifierName(variable))));
+            }
+
+            return statements.Select(s => s.WithAdditionalAnnotations(Formatter.Annotation)).ToList();
         }
 
         private static System.Action<DocumentEditor>? DapperEdit(SqlFixContext fix, ExpressionSyntax newSql)
@@ -213,7 +244,7 @@ namespace Palisade.CodeFixes.Sql
         }
 
         /// <summary><c>name</c> when the value is the same-named variable or member (projection), else <c>name = value</c>.</summary>
-        private static AnonymousObjectMemberDeclaratorSyntax Member(SqlParameterPlan.SqlParameter parameter)
+        internal static AnonymousObjectMemberDeclaratorSyntax Member(SqlParameterPlan.SqlParameter parameter)
         {
             var projected = parameter.Value switch
             {

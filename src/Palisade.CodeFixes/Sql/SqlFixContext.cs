@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Palisade.Analyzers.Shared;
@@ -35,41 +37,46 @@ namespace Palisade.CodeFixes.Sql
 
         public bool TargetIsInterpolated => Target is InterpolatedStringExpressionSyntax;
 
-        public static async Task<SqlFixContext?> CreateAsync(Document document, Diagnostic diagnostic, bool allowLocal, CancellationToken cancellationToken)
+        /// <param name="reserveMemberPlaceholders">
+        /// True for ADO.NET: a placeholder name already written in this member ("@name") may be a parameter already
+        /// added to the same command, so the new one takes another name (a second "@name" would fail at run time).
+        /// </param>
+        public static async Task<SqlFixContext?> CreateAsync(Document document, Diagnostic diagnostic, bool allowLocal, bool reserveMemberPlaceholders, CancellationToken cancellationToken)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            var sink = await SqlSinkValue.LoadAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+            if (sink is null)
             {
                 return null;
             }
 
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var sinkValue = node as ExpressionSyntax ?? (node as ArgumentSyntax)?.Expression;
-            if (sinkValue is null || model.GetOperation(sinkValue, cancellationToken) is not { } operation)
+            var target = sink.Syntax;
+            if (StringTracer.Unwrap(sink.Operation) is ILocalReferenceOperation local)
             {
-                return null;
-            }
-
-            var tree = sinkValue.SyntaxTree;
-            var options = document.Project.AnalyzerOptions;
-            var settings = SqlSettings.Create(
-                model.Compilation,
-                PalisadeOptions.GetString(options, tree, SqlSettings.AdditionalSinksKey),
-                PalisadeOptions.GetString(options, tree, SqlSettings.SanitizersKey) ?? PalisadeOptions.GetGlobalString(options, SqlSettings.SanitizersKey));
-            var composition = settings.Tracer.Decompose(operation, cancellationToken);
-
-            var target = sinkValue;
-            if (StringTracer.Unwrap(operation) is ILocalReferenceOperation local)
-            {
-                if (!allowLocal || !TryGetSingleUseInitializer(local.Local, sinkValue, model, cancellationToken, out target))
+                if (!allowLocal || !TryGetSingleUseInitializer(local.Local, sink.Syntax, sink.Model, cancellationToken, out target))
                 {
                     return null;
                 }
             }
 
-            var plan = SqlParameterPlan.Create(composition, target);
-            return plan is null ? null : new SqlFixContext(sinkValue, target, plan, model);
+            var plan = SqlParameterPlan.Create(sink.Composition, target, reserveMemberPlaceholders ? PlaceholdersIn(sink.Syntax) : null);
+            return plan is null ? null : new SqlFixContext(sink.Syntax, target, plan, sink.Model);
+        }
+
+        /// <summary>Names written as "@name" in the string literals of the member around <paramref name="node"/>.</summary>
+        internal static HashSet<string> PlaceholdersIn(SyntaxNode node)
+        {
+            var names = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+            var member = node.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? node;
+            foreach (var token in member.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText.Length > 1 && token.ValueText[0] == '@' &&
+                    token.ValueText.Skip(1).All(c => char.IsLetterOrDigit(c) || c == '_'))
+                {
+                    names.Add(token.ValueText.Substring(1));
+                }
+            }
+
+            return names;
         }
 
         /// <summary>A local declared with an initializer, never assigned again, and read only at the sink.</summary>

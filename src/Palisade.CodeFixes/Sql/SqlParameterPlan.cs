@@ -58,9 +58,18 @@ namespace Palisade.CodeFixes.Sql
             public ExpressionSyntax Value { get; }
         }
 
-        public static SqlParameterPlan? Create(StringComposition composition, SyntaxNode target)
+        public static SqlParameterPlan? Create(StringComposition composition, SyntaxNode target, ISet<string>? reservedNames = null) =>
+            composition.IsExact ? CreateFor(composition, target, reservedNames) : null;
+
+        /// <summary>
+        /// The plan for one composition, exact or not: every part must still lie in <paramref name="target"/>. Used
+        /// directly for a piece of SQL (one Append, one +=) whose own composition is exact.
+        /// </summary>
+        public static SqlParameterPlan? CreateFor(StringComposition composition, SyntaxNode target, ISet<string>? reservedNames = null)
         {
-            if (!composition.IsExact || !composition.HasUntrustedHoles)
+            // Safety first: the statement's template must be literal text here. A hole that is the whole text (a
+            // statement from elsewhere, string.Empty) has no template to keep; rewriting it would replace the query.
+            if (!composition.HasUntrustedHoles || !composition.Parts.Any(p => p.Kind == StringPartKind.Text && p.Text.Trim().Length > 0))
             {
                 return null;
             }
@@ -68,7 +77,7 @@ namespace Palisade.CodeFixes.Sql
             var segments = new List<Segment>();
             var parameters = new List<SqlParameter>();
             var byExpression = new Dictionary<string, SqlParameter>();
-            var used = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+            var used = new HashSet<string>(reservedNames ?? Enumerable.Empty<string>(), System.StringComparer.OrdinalIgnoreCase);
             var pendingText = new StringBuilder();
             var parts = composition.Parts;
             var skipLeadingInNext = 0;
@@ -97,6 +106,11 @@ namespace Palisade.CodeFixes.Sql
                 }
 
                 if (syntax is not ExpressionSyntax expression || SqlHolePositions.Classify(composition, i) is not (SqlHolePosition.Value or SqlHolePosition.QuotedValue))
+                {
+                    return null;
+                }
+
+                if (SqlHolePositions.Classify(composition, i) == SqlHolePosition.Value && !IsValueContext(composition.AllTextBefore(i), composition.TextAfter(i)))
                 {
                     return null;
                 }
@@ -132,7 +146,7 @@ namespace Palisade.CodeFixes.Sql
                     skipLeadingInNext = close + 1;
                 }
 
-                var value = WithWildcards(expression, lead, trail);
+                var value = lead.Length == 0 && trail.Length == 0 ? NullAsEmpty(expression, part.Operation) : WithWildcards(expression, lead, trail);
                 var key = value.ToString();
                 if (!byExpression.TryGetValue(key, out var parameter))
                 {
@@ -149,42 +163,34 @@ namespace Palisade.CodeFixes.Sql
             return new SqlParameterPlan(segments, parameters);
         }
 
-        /// <summary>The SQL text as a C# expression, placeholders written as <paramref name="prefix"/> + name.</summary>
-        public ExpressionSyntax ToSqlExpression(string prefix, bool interpolatedOriginal)
+        /// <summary>
+        /// The SQL text as a C# expression, placeholders written as <paramref name="prefix"/> + name, in the literal
+        /// kind of <paramref name="original"/>.
+        /// </summary>
+        /// <param name="placeholder">
+        /// When it returns an expression for a parameter, that expression is written instead of the placeholder text
+        /// (a name computed at run time, for a piece that runs once per loop iteration).
+        /// </param>
+        public ExpressionSyntax ToSqlExpression(string prefix, SyntaxNode original, System.Func<SqlParameter, ExpressionSyntax?>? placeholder = null)
         {
-            if (Segments.All(s => s.SafeHole is null))
-            {
-                var text = string.Concat(Segments.Select(s => s.Parameter is null ? s.Text : prefix + s.Parameter.Name));
-                return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
-            }
-
-            // A formatted hole ({when:yyyy}) can only be kept inside an interpolated string.
-            if (interpolatedOriginal || Segments.Any(s => s.SafeHole is InterpolationSyntax))
-            {
-                var builder = new StringBuilder("$\"");
-                foreach (var segment in Segments)
-                {
-                    if (segment.SafeHole is InterpolationSyntax interpolation)
-                    {
-                        builder.Append(interpolation.ToString());
-                    }
-                    else if (segment.SafeHole is not null)
-                    {
-                        builder.Append('{').Append(ForInterpolation(segment.SafeHole)).Append('}');
-                    }
-                    else
-                    {
-                        builder.Append(Escape(segment.Parameter is null ? segment.Text : prefix + segment.Parameter.Name, interpolated: true));
-                    }
-                }
-
-                return SyntaxFactory.ParseExpression(builder.Append('"').ToString());
-            }
-
-            var pieces = new List<string>();
+            var style = SqlTextSyntax.From(original);
+            var pieces = new List<(string? Text, SyntaxNode? Hole)>();
             var pending = new StringBuilder();
             foreach (var segment in Segments)
             {
+                var computed = segment.Parameter is null ? null : placeholder?.Invoke(segment.Parameter);
+                if (computed is not null)
+                {
+                    if (pending.Length > 0)
+                    {
+                        pieces.Add((pending.ToString(), null));
+                        pending.Clear();
+                    }
+
+                    pieces.Add((null, computed));
+                    continue;
+                }
+
                 if (segment.SafeHole is null)
                 {
                     pending.Append(segment.Parameter is null ? segment.Text : prefix + segment.Parameter.Name);
@@ -193,52 +199,77 @@ namespace Palisade.CodeFixes.Sql
 
                 if (pending.Length > 0)
                 {
-                    pieces.Add("\"" + Escape(pending.ToString(), interpolated: false) + "\"");
+                    pieces.Add((pending.ToString(), null));
                     pending.Clear();
                 }
 
-                pieces.Add(Parenthesize(segment.SafeHole.ToString(), segment.SafeHole));
+                pieces.Add((null, segment.SafeHole));
             }
 
             if (pending.Length > 0)
             {
-                pieces.Add("\"" + Escape(pending.ToString(), interpolated: false) + "\"");
+                pieces.Add((pending.ToString(), null));
             }
 
-            // Keep string concatenation semantics when the first piece is not text ("id + ..." would add numbers).
-            if (Segments.Count > 0 && Segments[0].SafeHole is not null)
+            if (pieces.All(p => p.Hole is null))
             {
-                pieces.Insert(0, "\"\"");
+                return style.Literal(string.Concat(pieces.Select(p => p.Text)));
             }
 
-            return SyntaxFactory.ParseExpression(string.Join(" + ", pieces));
+            // A formatted hole ({when:yyyy}) can only be kept inside an interpolated string.
+            var interpolated = original is InterpolatedStringExpressionSyntax || pieces.Any(p => p.Hole is InterpolationSyntax);
+            return interpolated ? style.Interpolated(pieces) : style.Concatenation(pieces);
         }
 
         /// <summary>For EF Core: one interpolated string where every hole (parameter or safe) becomes an interpolation.</summary>
-        public ExpressionSyntax ToInterpolatedExpression()
+        public ExpressionSyntax ToInterpolatedExpression(SyntaxNode original)
         {
-            var builder = new StringBuilder("$\"");
+            var pieces = new List<(string? Text, SyntaxNode? Hole)>();
             foreach (var segment in Segments)
             {
                 if (segment.Parameter is not null)
                 {
-                    builder.Append('{').Append(ForInterpolation(segment.Parameter.Value)).Append('}');
-                }
-                else if (segment.SafeHole is InterpolationSyntax interpolation)
-                {
-                    builder.Append(interpolation.ToString());
+                    pieces.Add((null, segment.Parameter.Value));
                 }
                 else if (segment.SafeHole is not null)
                 {
-                    builder.Append('{').Append(ForInterpolation(segment.SafeHole)).Append('}');
+                    pieces.Add((null, segment.SafeHole));
                 }
-                else
+                else if (segment.Text.Length > 0)
                 {
-                    builder.Append(Escape(segment.Text, interpolated: true));
+                    pieces.Add((segment.Text, null));
                 }
             }
 
-            return SyntaxFactory.ParseExpression(builder.Append('"').ToString());
+            return SqlTextSyntax.From(original).Interpolated(pieces);
+        }
+
+        /// <summary>
+        /// An unquoted hole is a value only where SQL expects one: after a comparison or arithmetic operator, an open
+        /// parenthesis or a comma of a value list, or LIKE/LIMIT/OFFSET/TOP/BETWEEN/THEN/ELSE/WHEN, or IN for a Dapper list parameter; and the text
+        /// after it does not continue a word (<c>"= " + id + "_old"</c> builds a name, not a value).
+        /// </summary>
+        internal static bool IsValueContext(string before, string after)
+        {
+            var trimmed = before.TrimEnd();
+            if (trimmed.Length == 0 || before.Length == trimmed.Length && char.IsLetterOrDigit(trimmed[trimmed.Length - 1]))
+            {
+                return false;
+            }
+
+            if (after.Length > 0 && (char.IsLetterOrDigit(after[0]) || after[0] is '_' or '.' or '\'' or '"' or '[' or '`'))
+            {
+                return false;
+            }
+
+            var last = trimmed[trimmed.Length - 1];
+            if ("=<>(,+-*/%|".IndexOf(last) >= 0)
+            {
+                return true;
+            }
+
+            var word = new string(trimmed.Reverse().TakeWhile(char.IsLetter).Reverse().ToArray()).ToLowerInvariant();
+            return word is "like" or "limit" or "offset" or "top" or "between" or "then" or "else" or "when" or "escape" or "rows" or "fetch" or "in";
         }
 
         private static void Flush(List<Segment> segments, StringBuilder pendingText)
@@ -250,6 +281,22 @@ namespace Palisade.CodeFixes.Sql
             }
         }
 
+        /// <summary>
+        /// Concatenation wrote a null string as nothing (<c>Name = ''</c>); a null parameter would mean NULL, or no value
+        /// at all for ADO.NET. A string the compiler says may be null keeps the old meaning with <c>?? ""</c>.
+        /// </summary>
+        private static ExpressionSyntax NullAsEmpty(ExpressionSyntax expression, IOperation? operation)
+        {
+            var value = expression.WithoutTrivia();
+            var info = operation?.SemanticModel?.GetTypeInfo(expression);
+            if (info is not { Type.SpecialType: SpecialType.System_String, Nullability.FlowState: NullableFlowState.MaybeNull })
+            {
+                return value;
+            }
+
+            return SyntaxFactory.BinaryExpression(SyntaxKind.CoalesceExpression, SqlTextSyntax.Parenthesize(value), Text(string.Empty));
+        }
+
         private static ExpressionSyntax WithWildcards(ExpressionSyntax expression, string lead, string trail)
         {
             var value = expression.WithoutTrivia();
@@ -258,28 +305,21 @@ namespace Palisade.CodeFixes.Sql
                 return value;
             }
 
-            var text = Parenthesize(value.ToString(), value);
+            var result = SqlTextSyntax.Parenthesize(value);
             if (lead.Length > 0)
             {
-                text = "\"" + lead + "\" + " + text;
+                result = SyntaxFactory.BinaryExpression(SyntaxKind.AddExpression, Text(lead), result);
             }
 
             if (trail.Length > 0)
             {
-                text += " + \"" + trail + "\"";
+                result = SyntaxFactory.BinaryExpression(SyntaxKind.AddExpression, result, Text(trail));
             }
 
-            return SyntaxFactory.ParseExpression(text);
+            return result;
         }
 
-        /// <summary>Inside an interpolation hole only a top-level ':' (a conditional) would be misread as a format.</summary>
-        private static string ForInterpolation(SyntaxNode node) =>
-            node is ConditionalExpressionSyntax ? "(" + node + ")" : node.ToString();
-
-        private static string Parenthesize(string text, SyntaxNode node) =>
-            node is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax or LiteralExpressionSyntax or ParenthesizedExpressionSyntax or ThisExpressionSyntax
-                ? text
-                : "(" + text + ")";
+        private static LiteralExpressionSyntax Text(string text) => SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
 
         /// <summary>"user.Name" → "Name", "GetName()" → "Name", "_term" → "term", anything else → "p".</summary>
         internal static string NameFor(ExpressionSyntax expression)
@@ -348,39 +388,6 @@ namespace Palisade.CodeFixes.Sql
             }
 
             return false;
-        }
-
-        /// <summary>Escapes text for a regular (or interpolated) C# string literal body.</summary>
-        internal static string Escape(string text, bool interpolated)
-        {
-            var builder = new StringBuilder();
-            foreach (var c in text)
-            {
-                switch (c)
-                {
-                    case '\\': builder.Append("\\\\"); break;
-                    case '"': builder.Append("\\\""); break;
-                    case '\n': builder.Append("\\n"); break;
-                    case '\r': builder.Append("\\r"); break;
-                    case '\t': builder.Append("\\t"); break;
-                    case '\0': builder.Append("\\0"); break;
-                    case '{' when interpolated: builder.Append("{{"); break;
-                    case '}' when interpolated: builder.Append("}}"); break;
-                    default:
-                        if (char.IsControl(c))
-                        {
-                            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        }
-                        else
-                        {
-                            builder.Append(c);
-                        }
-
-                        break;
-                }
-            }
-
-            return builder.ToString();
         }
     }
 }

@@ -71,8 +71,18 @@ namespace Palisade.Analyzers.Tests.Sql
             """_ = ctx.Users.FromSql($"SELECT * FROM Users WHERE Name LIKE {"%" + name + "%"} AND Tag <> '{{x}}'").ToList();""");
 
         [Fact]
-        public Task No_fix_through_a_string_local() => Verify.VerifyAnalyzerAsync(
-            Header + Wrap("""var sql = "SELECT * FROM Users WHERE Name = '" + name + "'"; _ = ctx.Users.FromSqlRaw({|#0:sql|}).ToList();"""),
+        public Task A_template_local_moves_into_FromSql() => Fix(
+            """var sql = "SELECT * FROM Users WHERE Name = '" + name + "'"; _ = ctx.Users.FromSqlRaw({|#0:sql|}).ToList();""",
+            """_ = ctx.Users.FromSql($"SELECT * FROM Users WHERE Name = {name}").ToList();""");
+
+        [Fact]
+        public Task ExecuteSqlRaw_of_string_Format_becomes_ExecuteSql() => Fix(
+            """_ = ctx.Database.ExecuteSqlRaw({|#0:string.Format("UPDATE Users SET Name = '{0}' WHERE Id = {1}", name, id)|});""",
+            """_ = ctx.Database.ExecuteSql($"UPDATE Users SET Name = {name} WHERE Id = {id}");""");
+
+        [Fact]
+        public Task No_fix_through_a_string_local_when_a_value_changes_before_the_call() => Verify.VerifyAnalyzerAsync(
+            Header + Wrap("""var sql = "SELECT * FROM Users WHERE Name = '" + name + "'"; name = name.Trim(); _ = ctx.Users.FromSqlRaw({|#0:sql|}).ToList();"""),
             Pal1002());
 
         [Fact]

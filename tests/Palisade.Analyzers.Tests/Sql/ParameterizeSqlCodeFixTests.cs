@@ -452,13 +452,199 @@ namespace Palisade.Analyzers.Tests.Sql
             }
             """);
 
+        [Fact]
+        public Task A_string_that_may_be_null_keeps_its_old_meaning_of_empty_text() => Fix(
+            """
+            class C
+            {
+                void M(SqliteCommand cmd, string? name)
+                {
+                    cmd.CommandText = {|#0:"SELECT * FROM Users WHERE Name = '" + name + "'"|};
+                }
+            }
+            """,
+            """
+            class C
+            {
+                void M(SqliteCommand cmd, string? name)
+                {
+                    cmd.CommandText = "SELECT * FROM Users WHERE Name = @name";
+                    cmd.Parameters.AddWithValue("@name", name ?? "");
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Text_appended_to_CommandText_with_plus_equals_is_parameterized_where_it_is_appended() => Fix(
+            """
+            class C
+            {
+                void M(SqliteCommand cmd, string name)
+                {
+                    cmd.CommandText = "SELECT * FROM Users";
+                    cmd.CommandText += {|#0:" WHERE Name = '" + name + "'"|};
+                }
+            }
+            """,
+            """
+            class C
+            {
+                void M(SqliteCommand cmd, string name)
+                {
+                    cmd.CommandText = "SELECT * FROM Users";
+                    cmd.CommandText += " WHERE Name = @name";
+                    cmd.Parameters.AddWithValue("@name", name);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task A_verbatim_multi_line_literal_stays_verbatim() => Fix(
+            """
+            class C
+            {
+                void M(SqliteCommand cmd, string name)
+                {
+                    cmd.CommandText = {|#0:@"SELECT *
+            FROM Users
+            WHERE Name = '" + name + "'"|};
+                }
+            }
+            """,
+            """
+            class C
+            {
+                void M(SqliteCommand cmd, string name)
+                {
+                    cmd.CommandText = @"SELECT *
+            FROM Users
+            WHERE Name = @name";
+                    cmd.Parameters.AddWithValue("@name", name);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task A_raw_multi_line_literal_stays_raw() => Fix(
+            """"
+            class C
+            {
+                void M(SqliteCommand cmd, string name)
+                {
+                    cmd.CommandText = {|#0:$"""
+                        SELECT *
+                        FROM Users
+                        WHERE Name = '{name}'
+                        """|};
+                }
+            }
+            """",
+            """"
+            class C
+            {
+                void M(SqliteCommand cmd, string name)
+                {
+                    cmd.CommandText = """
+                        SELECT *
+                        FROM Users
+                        WHERE Name = @name
+                        """;
+                    cmd.Parameters.AddWithValue("@name", name);
+                }
+            }
+            """");
+
+        [Fact]
+        public Task A_raw_multi_line_literal_with_a_safe_hole_stays_raw_and_interpolated() => Fix(
+            """"
+            class C
+            {
+                void M(SqliteCommand cmd, int id, string name)
+                {
+                    cmd.CommandText = {|#0:$"""
+                        SELECT *
+                        FROM Users
+                        WHERE Id = {id} AND Name = '{name}'
+                        """|};
+                }
+            }
+            """",
+            """"
+            class C
+            {
+                void M(SqliteCommand cmd, int id, string name)
+                {
+                    cmd.CommandText = $"""
+                        SELECT *
+                        FROM Users
+                        WHERE Id = {id} AND Name = @name
+                        """;
+                    cmd.Parameters.AddWithValue("@name", name);
+                }
+            }
+            """");
+
+        [Fact]
+        public async Task Fix_all_with_several_provider_neutral_commands_sharing_hole_names_compiles()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = Usings + """
+                    class C
+                    {
+                        void M(IDbConnection db, string name, string city)
+                        {
+                            using var first = db.CreateCommand();
+                            first.CommandText = {|#0:"SELECT * FROM Users WHERE Name = '" + name + "'"|};
+                            using var second = db.CreateCommand();
+                            second.CommandText = {|#1:"SELECT * FROM Orders WHERE Name = '" + name + "' AND City = '" + city + "'"|};
+                            second.CommandText = {|#2:"SELECT * FROM Archive WHERE Name = '" + name + "'"|};
+                        }
+                    }
+                    """,
+                FixedCode = Usings + """
+                    class C
+                    {
+                        void M(IDbConnection db, string name, string city)
+                        {
+                            using var first = db.CreateCommand();
+                            first.CommandText = "SELECT * FROM Users WHERE Name = @name";
+                            var nameParameter = first.CreateParameter();
+                            nameParameter.ParameterName = "@name";
+                            nameParameter.Value = name;
+                            first.Parameters.Add(nameParameter);
+                            using var second = db.CreateCommand();
+                            second.CommandText = "SELECT * FROM Orders WHERE Name = @name2 AND City = @city";
+                            var name2Parameter = second.CreateParameter();
+                            name2Parameter.ParameterName = "@name2";
+                            name2Parameter.Value = name;
+                            second.Parameters.Add(name2Parameter);
+                            var cityParameter = second.CreateParameter();
+                            cityParameter.ParameterName = "@city";
+                            cityParameter.Value = city;
+                            second.Parameters.Add(cityParameter);
+                            second.CommandText = "SELECT * FROM Archive WHERE Name = @name3";
+                            var name3Parameter = second.CreateParameter();
+                            name3Parameter.ParameterName = "@name3";
+                            name3Parameter.Value = name;
+                            second.Parameters.Add(name3Parameter);
+                        }
+                    }
+                    """,
+                CodeActionEquivalenceKey = ParameterizeSqlCodeFix.EquivalenceKey,
+                NumberOfFixAllIterations = 1,
+            };
+            test.ExpectedDiagnostics.Add(Rule(0));
+            test.ExpectedDiagnostics.Add(Rule(1));
+            test.ExpectedDiagnostics.Add(Rule(2));
+            await test.RunAsync();
+        }
+
         [Theory]
         [InlineData("StringBuilder", """var sb = new System.Text.StringBuilder("SELECT * FROM Users WHERE Name = '"); sb.Append(name).Append("'"); cmd.CommandText = {|#0:sb.ToString()|};""")]
         [InlineData("local used twice", """var sql = "SELECT * FROM Users WHERE Name = '" + name + "'"; cmd.CommandText = {|#0:sql|}; System.Console.WriteLine(sql);""")]
-        [InlineData("local assigned in a branch", """var sql = "SELECT * FROM Users"; if (name.Length > 0) { sql += " WHERE Name = '" + name + "'"; } cmd.CommandText = {|#0:sql|};""")]
         [InlineData("helper method", """cmd.CommandText = {|#0:ByName(name)|};""")]
         [InlineData("two holes inside one quoted literal", """cmd.CommandText = {|#0:"SELECT * FROM Users WHERE Name = '" + name + " " + name + "'"|};""")]
-        [InlineData("text appended with +=", """cmd.CommandText = "SELECT * FROM Users"; cmd.CommandText += {|#0:" WHERE Name = '" + name + "'"|};""")]
         [InlineData("statement that is not in a block", """if (name.Length > 0) cmd.CommandText = {|#0:"SELECT * FROM Users WHERE Name = '" + name + "'"|};""")]
         public Task No_fix_when_the_rewrite_is_not_certain(string because, string body)
         {

@@ -27,9 +27,11 @@ namespace Palisade.Analyzers.Tests.Sql
     /// </summary>
     public class SqliteRuntimeTests
     {
-        private const string Vulnerable = """
+        private const string Vulnerable = """"
             using System.Collections.Generic;
+            using System.Data;
             using System.Linq;
+            using System.Text;
             using Dapper;
             using Microsoft.Data.Sqlite;
 
@@ -51,6 +53,112 @@ namespace Palisade.Analyzers.Tests.Sql
                 public static List<string> DapperByName(SqliteConnection lite, string name) =>
                     lite.Query<string>($"SELECT Name FROM Users WHERE Name = '{name}' ORDER BY Id").ToList();
 
+                public static List<string> ProviderNeutral(SqliteConnection lite, string name)
+                {
+                    IDbCommand cmd = lite.CreateCommand();
+                    cmd.CommandText = "SELECT Name FROM Users WHERE Name = '" + name + "' ORDER BY Id";
+                    IDbCommand again = lite.CreateCommand();
+                    again.CommandText = "SELECT Name FROM Users WHERE Name = '" + name + "' ORDER BY Id";
+                    return Read((SqliteCommand)again);
+                }
+
+                public static List<string> BuilderOnCommand(SqliteConnection lite, string name)
+                {
+                    using var cmd = lite.CreateCommand();
+                    var sql = new StringBuilder("SELECT Name FROM Users WHERE 1 = 1");
+                    if (name.Length > 0)
+                    {
+                        sql.Append(" AND Name = '").Append(name).Append("'");
+                    }
+
+                    if (name.Length > 100)
+                        sql.Append($" AND Name <> '{name}'");
+                    sql.Append(" ORDER BY Id");
+                    cmd.CommandText = sql.ToString();
+                    return Read(cmd);
+                }
+
+                public static List<string> BuilderBeforeCommand(SqliteConnection lite, string name)
+                {
+                    var sql = new StringBuilder();
+                    sql.AppendLine("SELECT Name FROM Users WHERE 1 = 1");
+                    if (name.Length > 0)
+                    {
+                        sql.AppendFormat(" AND Name = '{0}'", name);
+                    }
+
+                    sql.Append(" ORDER BY Id");
+                    using var cmd = new SqliteCommand(sql.ToString(), lite);
+                    return Read(cmd);
+                }
+
+                public static List<string> DapperBranches(SqliteConnection lite, string name)
+                {
+                    var sql = "SELECT Name FROM Users WHERE 1 = 1";
+                    if (name.Length > 0)
+                    {
+                        sql += " AND Name = '" + name + "'";
+                    }
+                    else
+                    {
+                        sql = sql + " AND Name = 'nobody'";
+                    }
+
+                    sql += " ORDER BY Id";
+                    return lite.Query<string>(sql).ToList();
+                }
+
+                public static List<string> Ternary(SqliteConnection lite, string name)
+                {
+                    using var cmd = lite.CreateCommand();
+                    var exact = name.Length > 0;
+                    var sql = "SELECT Name FROM Users";
+                    sql += " WHERE Name = '" + (exact ? name : name.Trim()) + "'";
+                    sql += " ORDER BY Id";
+                    cmd.CommandText = sql;
+                    return Read(cmd);
+                }
+
+                public static List<string> RawMultiLine(SqliteConnection lite, string name)
+                {
+                    using var cmd = lite.CreateCommand();
+                    cmd.CommandText = $"""
+                        SELECT Name
+                        FROM Users
+                        WHERE Name = '{name}'
+                        ORDER BY Id
+                        """;
+                    return Read(cmd);
+                }
+
+                public static List<string> Verbatim(SqliteConnection lite, string name)
+                {
+                    using var cmd = lite.CreateCommand();
+                    cmd.CommandText = @"SELECT Name FROM Users
+            WHERE Name = '" + name + @"'
+            ORDER BY Id";
+                    return Read(cmd);
+                }
+
+                public static List<string> AnyOf(SqliteConnection lite, string names)
+                {
+                    using var cmd = lite.CreateCommand();
+                    var sql = "SELECT Name FROM Users WHERE 1 = 0";
+                    foreach (var name in names.Split(';'))
+                    {
+                        sql += " OR Name = '" + name + "'";
+                    }
+
+                    cmd.CommandText = sql + " ORDER BY Id";
+                    return Read(cmd);
+                }
+
+                public static List<string> DapperInList(SqliteConnection lite, string names)
+                {
+                    var wanted = names.Split(';');
+                    return lite.Query<string>("SELECT Name FROM Users WHERE Name IN ('" + string.Join("','", wanted) + "') ORDER BY Id").ToList();
+                }
+
                 private static List<string> Read(SqliteCommand cmd)
                 {
                     var names = new List<string>();
@@ -63,11 +171,18 @@ namespace Palisade.Analyzers.Tests.Sql
                     return names;
                 }
             }
-            """;
+            """";
 
         private const string Payload = "' OR '1'='1";
 
-        public static IEnumerable<object[]> Methods => new[] { new object[] { "ByName" }, new object[] { "Search" }, new object[] { "DapperByName" } };
+        /// <summary>Inside IN ('...') the payload has to close the list first.</summary>
+        private const string ListPayload = "x') OR ('1'='1";
+
+        /// <summary>Every fix shape: one method each, fixed one diagnostic at a time and with Fix All.</summary>
+        public static IEnumerable<object[]> Methods =>
+            from method in new[] { "ByName", "Search", "DapperByName", "ProviderNeutral", "BuilderOnCommand", "BuilderBeforeCommand", "DapperBranches", "Ternary", "RawMultiLine", "Verbatim", "AnyOf", "DapperInList" }
+            from fixAll in new[] { false, true }
+            select new object[] { method, fixAll };
 
         [Fact]
         public async Task The_fix_removes_every_concatenation_and_the_analyzer_is_quiet_afterwards()
@@ -84,9 +199,9 @@ namespace Palisade.Analyzers.Tests.Sql
 
         [Theory]
         [MemberData(nameof(Methods))]
-        public async Task Normal_input_returns_the_same_rows_before_and_after(string method)
+        public async Task Normal_input_returns_the_same_rows_before_and_after(string method, bool fixAll)
         {
-            var (before, after) = await BuildBothAsync();
+            var (before, after) = await BuildBothAsync(fixAll);
             using var db = OpenDatabase();
             var input = method == "Search" ? "o" : "bob";
             var expected = method == "Search" ? new[] { "bob", "carol", "o'brien" } : new[] { "bob" };
@@ -97,19 +212,20 @@ namespace Palisade.Analyzers.Tests.Sql
 
         [Theory]
         [MemberData(nameof(Methods))]
-        public async Task The_injection_payload_returns_rows_before_and_none_after(string method)
+        public async Task The_injection_payload_returns_rows_before_and_none_after(string method, bool fixAll)
         {
-            var (before, after) = await BuildBothAsync();
+            var (before, after) = await BuildBothAsync(fixAll);
             using var db = OpenDatabase();
 
-            Assert.Equal(new[] { "alice", "bob", "carol", "o'brien" }, Run(before, method, db, Payload));
-            Assert.Empty(Run(after, method, db, Payload));
+            var payload = method == "DapperInList" ? ListPayload : Payload;
+            Assert.Equal(new[] { "alice", "bob", "carol", "o'brien" }, Run(before, method, db, payload));
+            Assert.Empty(Run(after, method, db, payload));
         }
 
         [Fact]
         public async Task A_name_with_a_quote_breaks_the_old_query_and_is_found_by_the_new_one()
         {
-            var (before, after) = await BuildBothAsync();
+            var (before, after) = await BuildBothAsync(fixAll: false);
             using var db = OpenDatabase();
 
             Assert.ThrowsAny<Exception>(() => Run(before, "ByName", db, "o'brien"));
@@ -143,21 +259,33 @@ namespace Palisade.Analyzers.Tests.Sql
         }
 
         private static readonly SemaphoreSlim BuildLock = new SemaphoreSlim(1, 1);
-        private static (Assembly Before, Assembly After)? _built;
+        private static Assembly? _before;
+        private static Assembly? _afterOneByOne;
+        private static Assembly? _afterFixAll;
 
-        /// <summary>Fixes and compiles once per test run; every test uses the same two assemblies.</summary>
-        private static async Task<(Assembly Before, Assembly After)> BuildBothAsync()
+        [Fact]
+        public async Task Fix_All_in_the_document_leaves_nothing_to_fix_and_compiles()
+        {
+            var fixedSource = await FixAllInDocumentAsync(Vulnerable);
+            Assert.Empty(await AnalyzeAsync(fixedSource));
+            Assert.Empty(Compile("FixAll", fixedSource).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        }
+
+        /// <summary>Fixes and compiles once per test run; every test uses the same assemblies.</summary>
+        private static async Task<(Assembly Before, Assembly After)> BuildBothAsync(bool fixAll)
         {
             await BuildLock.WaitAsync();
             try
             {
-                if (_built is null)
+                _before ??= Emit("Before", Vulnerable);
+                if (fixAll)
                 {
-                    var fixedSource = await FixAllAsync(Vulnerable);
-                    _built = (Emit("Before", Vulnerable), Emit("After", fixedSource));
+                    _afterFixAll ??= Emit("AfterFixAll", await FixAllInDocumentAsync(Vulnerable));
+                    return (_before, _afterFixAll);
                 }
 
-                return _built.Value;
+                _afterOneByOne ??= Emit("After", await FixAllAsync(Vulnerable));
+                return (_before, _afterOneByOne);
             }
             finally
             {
@@ -185,6 +313,39 @@ namespace Palisade.Analyzers.Tests.Sql
                 .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SqlInjectionAnalyzer()))
                 .GetAnalyzerDiagnosticsAsync();
 
+        /// <summary>Applies the provider's Fix All to the whole document in one go, as the IDE and dotnet format do.</summary>
+        private static async Task<string> FixAllInDocumentAsync(string source)
+        {
+            using var workspace = new AdhocWorkspace();
+            var document = workspace.AddProject("FixAll", LanguageNames.CSharp)
+                .WithMetadataReferences(TestReferences.All)
+                .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest))
+                .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+                .AddDocument("Queries.cs", SourceText.From(source));
+            var diagnostics = await (await document.Project.GetCompilationAsync())!
+                .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SqlInjectionAnalyzer()))
+                .GetAnalyzerDiagnosticsAsync();
+            var provider = new ParameterizeSqlCodeFix();
+            var context = new FixAllContext(document, provider, FixAllScope.Document, null, provider.FixableDiagnosticIds, new FixedDiagnostics(diagnostics), CancellationToken.None);
+            var action = await provider.GetFixAllProvider().GetFixAsync(context);
+            Assert.NotNull(action);
+            var changed = (await action!.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
+            return (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
+        }
+
+        private sealed class FixedDiagnostics : FixAllContext.DiagnosticProvider
+        {
+            private readonly ImmutableArray<Diagnostic> _diagnostics;
+
+            public FixedDiagnostics(ImmutableArray<Diagnostic> diagnostics) => _diagnostics = diagnostics;
+
+            public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
+
+            public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
+
+            public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken) => Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
+        }
+
         /// <summary>Applies the real code fix, one diagnostic at a time, until the analyzer has nothing left to say.</summary>
         private static async Task<string> FixAllAsync(string source)
         {
@@ -196,7 +357,7 @@ namespace Palisade.Analyzers.Tests.Sql
             var document = project.AddDocument("Queries.cs", SourceText.From(source));
             var provider = new ParameterizeSqlCodeFix();
 
-            for (var round = 0; round < 10; round++)
+            for (var round = 0; round < 20; round++)
             {
                 var compilation = (await document.Project.GetCompilationAsync())!;
                 var diagnostics = await compilation
