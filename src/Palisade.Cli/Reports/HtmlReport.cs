@@ -135,7 +135,7 @@ namespace Palisade.Cli.Reports
                 html.Append(" <span class=\"where\">line ").Append(finding.Line).Append(", column ").Append(finding.Column).Append("</span>");
             }
 
-            html.Append(" ").Append(E(finding.Message)).Append("</p>\n");
+            html.Append(" <span class=\"text\">").Append(E(finding.Message)).Append("</span></p>\n");
             if (finding.Excerpt is { } excerpt)
             {
                 html.Append("<pre class=\"excerpt\"><code>");
