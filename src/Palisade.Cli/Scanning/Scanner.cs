@@ -73,16 +73,17 @@ namespace Palisade.Cli.Scanning
             if (input.Kind == InputKind.LooseFolder)
             {
                 progress($"Compiling {input.Files.Count} .cs files under {input.Directory} without a project (--loose)");
-                var (compilation, withErrors, references) = LooseCompiler.Compile(input.Files, cancellationToken);
+                var (compilation, references) = LooseCompiler.Compile(input.Files, cancellationToken);
                 loadTime = loadWatch.Elapsed;
-                progress($"Bound against {references}: {withErrors} of {input.Files.Count} files had binding errors");
-                bindingErrors = withErrors;
                 sourceFiles = input.Files.Count;
                 var additional = AnalysisOptionsBuilder.ConfigurationFiles(input.Directory)
                     .Select(f => (AdditionalText)new AnalysisOptionsBuilder.FileText(f)).ToImmutableArray();
                 analysisWatch.Start();
-                diagnostics.AddRange(await AnalyzeAsync(compilation, new AnalyzerOptions(additional), warnings, cancellationToken).ConfigureAwait(false));
+                var (found, errors) = await AnalyzeAsync(compilation, new AnalyzerOptions(additional), warnings, cancellationToken).ConfigureAwait(false);
                 analysisWatch.Stop();
+                diagnostics.AddRange(found);
+                bindingErrors = errors.Select(d => d.Location.SourceTree?.FilePath).Where(p => p != null).Distinct(StringComparer.Ordinal).Count();
+                progress($"Bound against {references}: {bindingErrors} of {input.Files.Count} files had binding errors");
             }
             else
             {
@@ -101,8 +102,8 @@ namespace Palisade.Cli.Scanning
                         continue;
                     }
 
-                    var found = await AnalyzeAsync(compilation, AnalysisOptionsBuilder.For(project), warnings, cancellationToken).ConfigureAwait(false);
-                    int errors = compilation.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
+                    var (found, compilerErrors) = await AnalyzeAsync(compilation, AnalysisOptionsBuilder.For(project), warnings, cancellationToken).ConfigureAwait(false);
+                    int errors = compilerErrors.Count;
                     projects++;
                     sourceFiles += project.DocumentIds.Count;
                     diagnostics.AddRange(found);
@@ -158,18 +159,24 @@ namespace Palisade.Cli.Scanning
             return baseline is null ? new List<BaselineEntry>() : baseline.Entries.Where(e => !matched.Contains(e)).ToList();
         }
 
-        private static async Task<List<Diagnostic>> AnalyzeAsync(Compilation compilation, AnalyzerOptions options, List<string> warnings, CancellationToken cancellationToken)
+        /// <summary>
+        /// The PAL findings and the compiler's errors, from one pass: asking the compilation for its own diagnostics
+        /// separately would bind every method body a second time.
+        /// </summary>
+        private static async Task<(List<Diagnostic> Findings, List<Diagnostic> CompilerErrors)> AnalyzeAsync(
+            Compilation compilation, AnalyzerOptions options, List<string> warnings, CancellationToken cancellationToken)
         {
             var analyzers = RuleCatalog.Analyzers;
             var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
                 options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
-            ImmutableArray<Diagnostic> all = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            ImmutableArray<Diagnostic> all = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            var compilerErrors = all.Where(d => d.Severity == DiagnosticSeverity.Error && !d.Id.StartsWith("PAL", StringComparison.Ordinal) && d.Id != "AD0001").ToList();
             foreach (Diagnostic failure in all.Where(d => d.Id == "AD0001"))
             {
                 warnings.Add($"{compilation.AssemblyName}: an analyzer failed: {failure.GetMessage()}");
             }
 
-            return all.Where(d => d.Id.StartsWith("PAL", StringComparison.Ordinal) && d.Severity != DiagnosticSeverity.Hidden).ToList();
+            return (all.Where(d => d.Id.StartsWith("PAL", StringComparison.Ordinal) && d.Severity != DiagnosticSeverity.Hidden).ToList(), compilerErrors);
         }
 
         /// <summary>A file compiled into several projects (or target frameworks) reports the same finding once.</summary>
