@@ -51,9 +51,12 @@ namespace Palisade.Cli.Scanning
             rules[DiagnosticIds.SecurityPolicyMissing] = new RuleInfo(DiagnosticIds.SecurityPolicyMissing, "Repository has no SECURITY.md",
                 "A repository needs a SECURITY.md that tells finders how to report a vulnerability privately.",
                 DiagnosticIds.HelpUri(DiagnosticIds.SecurityPolicyMissing), FindingSeverity.Error);
-            rules[DiagnosticIds.SecurityPolicyIncomplete] = new RuleInfo(DiagnosticIds.SecurityPolicyIncomplete, "SECURITY.md is not usable",
-                "SECURITY.md must give a private contact, a reporting section and the supported versions, with no template text left in.",
-                DiagnosticIds.HelpUri(DiagnosticIds.SecurityPolicyIncomplete), FindingSeverity.Warning);
+            rules[DiagnosticIds.SecurityPolicyUnusable] = new RuleInfo(DiagnosticIds.SecurityPolicyUnusable, "SECURITY.md is not usable",
+                "SECURITY.md must give a private way to report a vulnerability, with no template or placeholder text left in.",
+                DiagnosticIds.HelpUri(DiagnosticIds.SecurityPolicyUnusable), FindingSeverity.Warning);
+            rules[DiagnosticIds.SecurityPolicyLacksDetails] = new RuleInfo(DiagnosticIds.SecurityPolicyLacksDetails, "SECURITY.md leaves out supported versions or response time",
+                "A usable policy that does not say which versions get fixes or how soon reporters hear back.",
+                DiagnosticIds.HelpUri(DiagnosticIds.SecurityPolicyLacksDetails), FindingSeverity.Note);
             return rules;
         }
 

@@ -225,8 +225,11 @@ namespace Palisade.Cli.Scanning
             foreach (PolicyProblem problem in SecurityPolicyChecker.Check(PolicyFileReader.Read(location.PolicyPath)))
             {
                 int line = Math.Max(problem.Line, 1);
-                yield return new Finding(Palisade.Analyzers.DiagnosticIds.SecurityPolicyIncomplete, FindingSeverity.Warning, problem.Message,
-                    location.PolicyPath, relative, line, 1, line, 1);
+                var incomplete = problem.Level == PolicyLevel.Incomplete;
+                yield return new Finding(
+                    incomplete ? Palisade.Analyzers.DiagnosticIds.SecurityPolicyLacksDetails : Palisade.Analyzers.DiagnosticIds.SecurityPolicyUnusable,
+                    incomplete ? FindingSeverity.Note : FindingSeverity.Warning,
+                    problem.Message, location.PolicyPath, relative, line, 1, line, 1);
             }
         }
 
