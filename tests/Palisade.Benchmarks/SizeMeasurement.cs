@@ -6,9 +6,13 @@ namespace Palisade.Benchmarks
     internal sealed class SizeMeasurement
     {
         public SizeMeasurement(int files, int lines, double compileMs, double analysisWallMs, double analysisGcPauseMs, double analysisAllocatedMb,
-            IReadOnlyDictionary<string, double> analyzerMs, IReadOnlyDictionary<string, int> diagnosticCounts)
+            IReadOnlyDictionary<string, double> analyzerMs, IReadOnlyDictionary<string, int> diagnosticCounts,
+            IReadOnlyDictionary<string, double> analyzerAllocatedKb, int additionalFiles, long additionalBytes)
         {
             Files = files;
+            AnalyzerAllocatedKb = analyzerAllocatedKb;
+            AdditionalFiles = additionalFiles;
+            AdditionalBytes = additionalBytes;
             Lines = lines;
             CompileMs = compileMs;
             AnalysisWallMs = analysisWallMs;
@@ -18,7 +22,16 @@ namespace Palisade.Benchmarks
             DiagnosticCounts = diagnosticCounts;
         }
 
+        /// <summary>The size in the workload's unit: files, or statement groups for the long method.</summary>
         public int Files { get; }
+
+        /// <summary>KB allocated by each analyzer's own callbacks in one untimed pass (empty when not counted).</summary>
+        public IReadOnlyDictionary<string, double> AnalyzerAllocatedKb { get; }
+
+        /// <summary>How many configuration files were passed as AdditionalFiles, and their total size.</summary>
+        public int AdditionalFiles { get; }
+
+        public long AdditionalBytes { get; }
 
         public int Lines { get; }
 
