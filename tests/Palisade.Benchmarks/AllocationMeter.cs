@@ -15,6 +15,8 @@ namespace Palisade.Benchmarks
     internal sealed class AllocationMeter : DiagnosticAnalyzer
     {
         private long _bytes;
+        private long _cpuNanoseconds;
+        private long _calls;
 
         public AllocationMeter(DiagnosticAnalyzer inner) => Inner = inner;
 
@@ -22,12 +24,40 @@ namespace Palisade.Benchmarks
 
         public long Bytes => Interlocked.Read(ref _bytes);
 
+        /// <summary>Thread CPU time inside the analyzer's callbacks (see <see cref="ThreadCpuTime"/>), measuring overhead included.</summary>
+        public long CpuNanoseconds => Interlocked.Read(ref _cpuNanoseconds);
+
+        /// <summary>How many callbacks ran; times the cost of one empty measurement, the overhead to subtract.</summary>
+        public long Calls => Interlocked.Read(ref _calls);
+
+        /// <summary>The CPU cost of measuring one empty callback, to subtract <see cref="Calls"/> times from <see cref="CpuNanoseconds"/>.</summary>
+        public static double CalibrateOverheadNanoseconds()
+        {
+            var meter = new AllocationMeter(new EmptyAnalyzer());
+            var empty = meter.Count<int>(_ => { });
+            for (var i = 0; i < 10_000; i++)
+            {
+                empty(i);
+            }
+
+            meter = new AllocationMeter(new EmptyAnalyzer());
+            empty = meter.Count<int>(_ => { });
+            const int Rounds = 200_000;
+            for (var i = 0; i < Rounds; i++)
+            {
+                empty(i);
+            }
+
+            return meter.CpuNanoseconds / (double)Rounds;
+        }
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Inner.SupportedDiagnostics;
 
         public override void Initialize(AnalysisContext context) => Inner.Initialize(new CountingAnalysisContext(context, this));
 
         internal Action<T> Count<T>(Action<T> action) => argument =>
         {
+            var cpuBefore = ThreadCpuTime.NowNanoseconds();
             var before = GC.GetAllocatedBytesForCurrentThread();
             try
             {
@@ -36,8 +66,19 @@ namespace Palisade.Benchmarks
             finally
             {
                 Interlocked.Add(ref _bytes, GC.GetAllocatedBytesForCurrentThread() - before);
+                Interlocked.Add(ref _cpuNanoseconds, ThreadCpuTime.NowNanoseconds() - cpuBefore);
+                Interlocked.Increment(ref _calls);
             }
         };
+
+        private sealed class EmptyAnalyzer : DiagnosticAnalyzer
+        {
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray<DiagnosticDescriptor>.Empty;
+
+            public override void Initialize(AnalysisContext context)
+            {
+            }
+        }
 
         private sealed class CountingAnalysisContext : AnalysisContext
         {

@@ -40,9 +40,11 @@ namespace Palisade.Benchmarks
             _log.WriteLine($"  {size} {workload.SizeUnit}, {lines:N0} lines, {additionalFiles.Length} additional files ({input.AdditionalBytes / 1024:N0} KB): compiling {runs}x ...");
 
             var compileMs = new List<double>();
+            var compileCpuMs = new List<double>();
             for (var run = 0; run < runs; run++)
             {
-                compileMs.Add(TimeCompile(trees, out var compilerDiagnostics));
+                compileMs.Add(TimeCompile(trees, out var compilerDiagnostics, out var cpuMs));
+                compileCpuMs.Add(cpuMs);
                 if (run == 0)
                 {
                     ThrowOnCompilerErrors(compilerDiagnostics);
@@ -74,25 +76,29 @@ namespace Palisade.Benchmarks
             }
 
             IReadOnlyDictionary<string, double> allocatedKb = new Dictionary<string, double>();
+            IReadOnlyDictionary<string, double> analyzerCpuMs = new Dictionary<string, double>();
             if (measureAllocations)
             {
-                _log.WriteLine("  counting each analyzer's own allocations (one extra pass) ...");
-                allocatedKb = await CountAllocationsAsync(trees, additionalFiles).ConfigureAwait(false);
+                _log.WriteLine("  counting each analyzer's own allocations and CPU time (one extra pass) ...");
+                (allocatedKb, analyzerCpuMs) = await CountAllocationsAsync(trees, additionalFiles).ConfigureAwait(false);
             }
 
             return new SizeMeasurement(
                 size, lines, Median(compileMs), Median(wallMs), Median(gcPauseMs), Median(allocatedMb),
                 analyzerMs.ToDictionary(pair => pair.Key, pair => Median(pair.Value), StringComparer.Ordinal),
-                counts, allocatedKb, input.AdditionalFiles.Length, input.AdditionalBytes);
+                counts, allocatedKb, input.AdditionalFiles.Length, input.AdditionalBytes, Median(compileCpuMs), analyzerCpuMs);
         }
 
-        private double TimeCompile(ImmutableArray<SyntaxTree> trees, out ImmutableArray<Diagnostic> diagnostics)
+        private double TimeCompile(ImmutableArray<SyntaxTree> trees, out ImmutableArray<Diagnostic> diagnostics, out double cpuMs)
         {
             Settle();
             var compilation = GeneratedCompilation.Create(trees, _concurrent);
+            var cpuBefore = ThreadCpuTime.NowNanoseconds();
             var stopwatch = Stopwatch.StartNew();
             diagnostics = compilation.GetDiagnostics();
-            return stopwatch.Elapsed.TotalMilliseconds;
+            var wall = stopwatch.Elapsed.TotalMilliseconds;
+            cpuMs = (ThreadCpuTime.NowNanoseconds() - cpuBefore) / 1e6;
+            return wall;
         }
 
         private async Task<(double WallMs, double GcPauseMs, double AllocatedMb, IReadOnlyList<(string Name, double Ms)> PerAnalyzer, IReadOnlyDictionary<string, int> Counts)> TimeAnalysisAsync(ImmutableArray<SyntaxTree> trees, ImmutableArray<AdditionalText> additionalFiles)
@@ -140,7 +146,7 @@ namespace Palisade.Benchmarks
         /// One untimed pass with every analyzer wrapped in an <see cref="AllocationMeter"/>: KB each analyzer's own
         /// callbacks allocated, keyed like the time figures.
         /// </summary>
-        private async Task<IReadOnlyDictionary<string, double>> CountAllocationsAsync(ImmutableArray<SyntaxTree> trees, ImmutableArray<AdditionalText> additionalFiles)
+        private async Task<(IReadOnlyDictionary<string, double> AllocatedKb, IReadOnlyDictionary<string, double> CpuMs)> CountAllocationsAsync(ImmutableArray<SyntaxTree> trees, ImmutableArray<AdditionalText> additionalFiles)
         {
             Settle();
             var meters = _createAnalyzers().Select(analyzer => new AllocationMeter(analyzer)).ToImmutableArray();
@@ -148,7 +154,12 @@ namespace Palisade.Benchmarks
                 new AnalyzerOptions(additionalFiles), onAnalyzerException: null, concurrentAnalysis: _concurrent, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
             var withAnalyzers = GeneratedCompilation.Create(trees, _concurrent).WithAnalyzers(meters.CastArray<DiagnosticAnalyzer>(), options);
             await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
-            return meters.ToDictionary(meter => AnalyzerSet.DisplayName(meter.Inner), meter => meter.Bytes / 1024.0, StringComparer.Ordinal);
+            var overhead = AllocationMeter.CalibrateOverheadNanoseconds();
+            return (
+                meters.ToDictionary(meter => AnalyzerSet.DisplayName(meter.Inner), meter => meter.Bytes / 1024.0, StringComparer.Ordinal),
+                ThreadCpuTime.IsAvailable
+                    ? meters.ToDictionary(meter => AnalyzerSet.DisplayName(meter.Inner), meter => Math.Max(0, meter.CpuNanoseconds - meter.Calls * overhead) / 1e6, StringComparer.Ordinal)
+                    : new Dictionary<string, double>());
         }
 
         private void ThrowOnCompilerErrors(ImmutableArray<Diagnostic> diagnostics)

@@ -44,6 +44,7 @@ namespace Palisade.Benchmarks
             RenderOverview(text);
             RenderPerAnalyzer(text);
             RenderAllocations(text);
+            RenderCpu(text);
             RenderDiagnostics(text);
             EvaluateTargets();
             text.AppendLine("### Targets").AppendLine();
@@ -131,6 +132,47 @@ namespace Palisade.Benchmarks
                 foreach (var size in _sizes)
                 {
                     text.Append(size.AnalyzerAllocatedKb.TryGetValue(name, out var kb) ? $" {Ms1(size.PerThousandLines(kb))} |" : " n/a |");
+                }
+
+                text.AppendLine();
+            }
+
+            text.AppendLine();
+        }
+
+        /// <summary>
+        /// The same comparison in thread CPU time: compile CPU against each analyzer's callback CPU, both free of the
+        /// time spent waiting for a core, so a busy machine distorts it far less than the wall-clock telemetry.
+        /// </summary>
+        private void RenderCpu(StringBuilder text)
+        {
+            if (_sizes.All(size => size.AnalyzerCpuMs.Count == 0 || size.CompileCpuMs <= 0))
+            {
+                return;
+            }
+
+            text.AppendLine("### CPU-time view: thread CPU ms (% of compile CPU), from the untimed counting pass").AppendLine();
+            text.Append("| Analyzer |");
+            foreach (var size in _sizes)
+            {
+                text.Append($" {size.Files:N0} {_unit} | ms/1k lines |");
+            }
+
+            text.AppendLine().Append("|---|").Append(string.Concat(Enumerable.Repeat("---:|---:|", _sizes.Count))).AppendLine();
+            text.Append("| (compile, CPU ms) |");
+            foreach (var size in _sizes)
+            {
+                text.Append($" {Ms(size.CompileCpuMs)} | {Ms1(size.PerThousandLines(size.CompileCpuMs))} |");
+            }
+
+            text.AppendLine();
+            foreach (var name in _analyzers.Append("(all analyzers)"))
+            {
+                text.Append($"| {name} |");
+                foreach (var size in _sizes)
+                {
+                    var ms = name == "(all analyzers)" ? size.AnalyzerCpuMs.Values.Sum() : size.AnalyzerCpuMs.TryGetValue(name, out var v) ? v : 0;
+                    text.Append($" {Ms1(ms)} ({Percent(ms, size.CompileCpuMs)}) | {Ms1(size.PerThousandLines(ms))} |");
                 }
 
                 text.AppendLine();
