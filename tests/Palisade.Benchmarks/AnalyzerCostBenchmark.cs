@@ -31,17 +31,20 @@ namespace Palisade.Benchmarks
             _log = log;
         }
 
-        public async Task<SizeMeasurement> MeasureAsync(int fileCount, int seed, int runs)
+        public async Task<SizeMeasurement> MeasureAsync(Workload workload, int size, int seed, int runs, bool measureAllocations = true)
         {
-            var files = CodebaseGenerator.Generate(fileCount, seed);
-            var lines = CodebaseGenerator.CountLines(files);
-            var trees = GeneratedCompilation.Parse(files);
-            _log.WriteLine($"  {fileCount} files, {lines:N0} lines: compiling {runs}x ...");
+            var input = workload.Create(size, seed);
+            var lines = input.Lines;
+            var trees = input.Trees;
+            var additionalFiles = input.AdditionalFiles;
+            _log.WriteLine($"  {size} {workload.SizeUnit}, {lines:N0} lines, {additionalFiles.Length} additional files ({input.AdditionalBytes / 1024:N0} KB): compiling {runs}x ...");
 
             var compileMs = new List<double>();
+            var compileCpuMs = new List<double>();
             for (var run = 0; run < runs; run++)
             {
-                compileMs.Add(TimeCompile(trees, out var compilerDiagnostics));
+                compileMs.Add(TimeCompile(trees, out var compilerDiagnostics, out var cpuMs));
+                compileCpuMs.Add(cpuMs);
                 if (run == 0)
                 {
                     ThrowOnCompilerErrors(compilerDiagnostics);
@@ -56,7 +59,7 @@ namespace Palisade.Benchmarks
             IReadOnlyDictionary<string, int> counts = new Dictionary<string, int>();
             for (var run = 0; run < runs; run++)
             {
-                var (wall, gcPause, allocated, perAnalyzer, diagnosticCounts) = await TimeAnalysisAsync(trees).ConfigureAwait(false);
+                var (wall, gcPause, allocated, perAnalyzer, diagnosticCounts) = await TimeAnalysisAsync(trees, additionalFiles).ConfigureAwait(false);
                 wallMs.Add(wall);
                 gcPauseMs.Add(gcPause);
                 allocatedMb.Add(allocated);
@@ -72,28 +75,39 @@ namespace Palisade.Benchmarks
                 }
             }
 
+            IReadOnlyDictionary<string, double> allocatedKb = new Dictionary<string, double>();
+            IReadOnlyDictionary<string, double> analyzerCpuMs = new Dictionary<string, double>();
+            if (measureAllocations)
+            {
+                _log.WriteLine("  counting each analyzer's own allocations and CPU time (one extra pass) ...");
+                (allocatedKb, analyzerCpuMs) = await CountAllocationsAsync(trees, additionalFiles).ConfigureAwait(false);
+            }
+
             return new SizeMeasurement(
-                files.Count, lines, Median(compileMs), Median(wallMs), Median(gcPauseMs), Median(allocatedMb),
+                size, lines, Median(compileMs), Median(wallMs), Median(gcPauseMs), Median(allocatedMb),
                 analyzerMs.ToDictionary(pair => pair.Key, pair => Median(pair.Value), StringComparer.Ordinal),
-                counts);
+                counts, allocatedKb, input.AdditionalFiles.Length, input.AdditionalBytes, Median(compileCpuMs), analyzerCpuMs);
         }
 
-        private double TimeCompile(ImmutableArray<SyntaxTree> trees, out ImmutableArray<Diagnostic> diagnostics)
+        private double TimeCompile(ImmutableArray<SyntaxTree> trees, out ImmutableArray<Diagnostic> diagnostics, out double cpuMs)
         {
             Settle();
             var compilation = GeneratedCompilation.Create(trees, _concurrent);
+            var cpuBefore = ThreadCpuTime.NowNanoseconds();
             var stopwatch = Stopwatch.StartNew();
             diagnostics = compilation.GetDiagnostics();
-            return stopwatch.Elapsed.TotalMilliseconds;
+            var wall = stopwatch.Elapsed.TotalMilliseconds;
+            cpuMs = (ThreadCpuTime.NowNanoseconds() - cpuBefore) / 1e6;
+            return wall;
         }
 
-        private async Task<(double WallMs, double GcPauseMs, double AllocatedMb, IReadOnlyList<(string Name, double Ms)> PerAnalyzer, IReadOnlyDictionary<string, int> Counts)> TimeAnalysisAsync(ImmutableArray<SyntaxTree> trees)
+        private async Task<(double WallMs, double GcPauseMs, double AllocatedMb, IReadOnlyList<(string Name, double Ms)> PerAnalyzer, IReadOnlyDictionary<string, int> Counts)> TimeAnalysisAsync(ImmutableArray<SyntaxTree> trees, ImmutableArray<AdditionalText> additionalFiles)
         {
             Settle();
             var analyzers = _createAnalyzers();
             var exceptions = new ConcurrentQueue<string>();
             var options = new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                new AnalyzerOptions(additionalFiles),
                 (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception}"),
                 concurrentAnalysis: _concurrent,
                 logAnalyzerExecutionTime: true,
@@ -126,6 +140,26 @@ namespace Palisade.Benchmarks
 
             var counts = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             return (wall, gcPause, allocatedMb, perAnalyzer, counts);
+        }
+
+        /// <summary>
+        /// One untimed pass with every analyzer wrapped in an <see cref="AllocationMeter"/>: KB each analyzer's own
+        /// callbacks allocated, keyed like the time figures.
+        /// </summary>
+        private async Task<(IReadOnlyDictionary<string, double> AllocatedKb, IReadOnlyDictionary<string, double> CpuMs)> CountAllocationsAsync(ImmutableArray<SyntaxTree> trees, ImmutableArray<AdditionalText> additionalFiles)
+        {
+            Settle();
+            var meters = _createAnalyzers().Select(analyzer => new AllocationMeter(analyzer)).ToImmutableArray();
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(additionalFiles), onAnalyzerException: null, concurrentAnalysis: _concurrent, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
+            var withAnalyzers = GeneratedCompilation.Create(trees, _concurrent).WithAnalyzers(meters.CastArray<DiagnosticAnalyzer>(), options);
+            await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
+            var overhead = AllocationMeter.CalibrateOverheadNanoseconds();
+            return (
+                meters.ToDictionary(meter => AnalyzerSet.DisplayName(meter.Inner), meter => meter.Bytes / 1024.0, StringComparer.Ordinal),
+                ThreadCpuTime.IsAvailable
+                    ? meters.ToDictionary(meter => AnalyzerSet.DisplayName(meter.Inner), meter => Math.Max(0, meter.CpuNanoseconds - meter.Calls * overhead) / 1e6, StringComparer.Ordinal)
+                    : new Dictionary<string, double>());
         }
 
         private void ThrowOnCompilerErrors(ImmutableArray<Diagnostic> diagnostics)

@@ -13,7 +13,12 @@ namespace Palisade.Benchmarks
 
               dotnet run -c Release --project tests/Palisade.Benchmarks -- [options]
 
-              --sizes 250,1000,4000   generated codebase sizes in files (~100 lines each)   [default 250,1000,4000]
+              --workload NAME         lob (line-of-business application, sizes in files), literals (literal-dense
+                                      code plus configuration files as AdditionalFiles, sizes in files) or
+                                      long-method (one method, sizes in statement groups)   [default lob]
+              --sizes 250,1000,4000   sizes in the workload's unit (files of ~100 lines, or statement groups)
+                                      [default 250,1000,4000; long-method 1000,4000]
+              --no-allocations        skip the untimed pass that counts each analyzer's own allocations
               --runs N                measured runs per size; medians are reported          [default 3]
               --smoke                 one tiny size (40 files), one run: checks the harness works, not the figures
               --concurrent            concurrent compile and analysis (default: both single-threaded, so analyzer
@@ -36,7 +41,10 @@ namespace Palisade.Benchmarks
               --keep                  keep the consumer folder for inspection
             """;
 
-        public IReadOnlyList<int> Sizes { get; private set; } = new[] { 250, 1000, 4000 };
+        public IReadOnlyList<int>? ExplicitSizes { get; private set; }
+        public IReadOnlyList<int> Sizes => ExplicitSizes ?? Workload.DefaultSizes;
+        public Workload Workload { get; private set; } = Workload.LineOfBusiness;
+        public bool MeasureAllocations { get; private set; } = true;
         public int Runs { get; private set; } = 3;
         public bool Concurrent { get; private set; }
         public bool WithSamples { get; private set; }
@@ -63,13 +71,15 @@ namespace Palisade.Benchmarks
                 switch (args[i])
                 {
                     case "--sizes":
-                        options.Sizes = Value().Split(',', StringSplitOptions.RemoveEmptyEntries)
+                        options.ExplicitSizes = Value().Split(',', StringSplitOptions.RemoveEmptyEntries)
                             .Select(s => int.Parse(s.Trim().Replace("_", string.Empty), NumberStyles.Integer, CultureInfo.InvariantCulture))
                             .OrderBy(s => s)
                             .ToArray();
                         break;
                     case "--runs": options.Runs = Math.Max(1, Number()); break;
-                    case "--smoke": options.Sizes = new[] { 40 }; options.Runs = 1; break;
+                    case "--workload": options.Workload = Workload.Find(Value()); break;
+                    case "--no-allocations": options.MeasureAllocations = false; break;
+                    case "--smoke": options.ExplicitSizes = new[] { 40 }; options.Runs = 1; break;
                     case "--concurrent": options.Concurrent = true; break;
                     case "--with-samples": options.WithSamples = true; break;
                     case "--only":

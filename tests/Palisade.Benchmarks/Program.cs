@@ -43,6 +43,7 @@ namespace Palisade.Benchmarks
         {
             var analyzers = AnalyzerSet.Create(options.WithSamples, options.Only);
             Console.WriteLine($"Palisade analyzers found: {AnalyzerSet.ProductCount}. Measuring: {(analyzers.IsEmpty ? "(none)" : AnalyzerSet.Describe(analyzers))}");
+            Console.WriteLine($"Workload: {options.Workload.Name} ({options.Workload.Description}), sizes {string.Join(", ", options.Sizes)} {options.Workload.SizeUnit}.");
             Console.WriteLine($"{RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, {(options.Concurrent ? "concurrent" : "single-threaded")} compile and analysis, median of {options.Runs} run(s).");
             if (!Stopwatch.IsHighResolution)
             {
@@ -54,16 +55,16 @@ namespace Palisade.Benchmarks
             {
                 // One discarded pass on the smallest size so JIT and first-use costs are not charged to the first size.
                 Console.WriteLine("Warm-up:");
-                await benchmark.MeasureAsync(options.Sizes[0], options.Seed, runs: 1).ConfigureAwait(false);
+                await benchmark.MeasureAsync(options.Workload, options.Sizes[0], options.Seed, runs: 1, measureAllocations: false).ConfigureAwait(false);
 
                 var results = new List<SizeMeasurement>();
                 foreach (var size in options.Sizes)
                 {
                     Console.WriteLine($"Size {size}:");
-                    results.Add(await benchmark.MeasureAsync(size, options.Seed, options.Runs).ConfigureAwait(false));
+                    results.Add(await benchmark.MeasureAsync(options.Workload, size, options.Seed, options.Runs, options.MeasureAllocations).ConfigureAwait(false));
                 }
 
-                var report = new CostReport(results);
+                var report = new CostReport(results, options.Workload.SizeUnit);
                 var tables = report.Render();
                 Console.WriteLine();
                 Console.WriteLine(tables);

@@ -6,9 +6,16 @@ namespace Palisade.Benchmarks
     internal sealed class SizeMeasurement
     {
         public SizeMeasurement(int files, int lines, double compileMs, double analysisWallMs, double analysisGcPauseMs, double analysisAllocatedMb,
-            IReadOnlyDictionary<string, double> analyzerMs, IReadOnlyDictionary<string, int> diagnosticCounts)
+            IReadOnlyDictionary<string, double> analyzerMs, IReadOnlyDictionary<string, int> diagnosticCounts,
+            IReadOnlyDictionary<string, double> analyzerAllocatedKb, int additionalFiles, long additionalBytes,
+            double compileCpuMs, IReadOnlyDictionary<string, double> analyzerCpuMs)
         {
+            CompileCpuMs = compileCpuMs;
+            AnalyzerCpuMs = analyzerCpuMs;
             Files = files;
+            AnalyzerAllocatedKb = analyzerAllocatedKb;
+            AdditionalFiles = additionalFiles;
+            AdditionalBytes = additionalBytes;
             Lines = lines;
             CompileMs = compileMs;
             AnalysisWallMs = analysisWallMs;
@@ -18,7 +25,25 @@ namespace Palisade.Benchmarks
             DiagnosticCounts = diagnosticCounts;
         }
 
+        /// <summary>The size in the workload's unit: files, or statement groups for the long method.</summary>
         public int Files { get; }
+
+        /// <summary>KB allocated by each analyzer's own callbacks in one untimed pass (empty when not counted).</summary>
+        public IReadOnlyDictionary<string, double> AnalyzerAllocatedKb { get; }
+
+        /// <summary>
+        /// Median thread CPU time of the compile (single-threaded mode only; 0 when unavailable): the denominator of
+        /// the CPU-time view, which waiting for a core on a busy machine does not inflate.
+        /// </summary>
+        public double CompileCpuMs { get; }
+
+        /// <summary>Thread CPU ms inside each analyzer's callbacks in the untimed pass, measuring overhead subtracted.</summary>
+        public IReadOnlyDictionary<string, double> AnalyzerCpuMs { get; }
+
+        /// <summary>How many configuration files were passed as AdditionalFiles, and their total size.</summary>
+        public int AdditionalFiles { get; }
+
+        public long AdditionalBytes { get; }
 
         public int Lines { get; }
 

@@ -85,20 +85,24 @@ namespace Palisade.Analyzers.Secrets
                 return null;
             }
 
-            if (SecretFormats.TryFind(value, out var match))
+            // One pass over the value's characters decides which of the checks below can match at all.
+            var shape = LiteralShape.Of(value);
+            if (SecretFormats.MayContain(shape) && SecretFormats.TryFindAfterShapeCheck(value, out var match))
             {
-                return match.Kind + ", " + SecretMask.Mask(value.Substring(match.Start, match.Length));
+                return match.Kind + ", " + SecretMask.WithPublicPrefix(value.Substring(match.Start, match.Length), match.PublicPrefixLength);
             }
 
-            if ((entry.IsConnectionString || ConnectionStrings.LooksLikeConnectionString(value)) &&
-                ConnectionStrings.TryFindPassword(value, names, out var password, out _))
+            if (ConnectionStrings.MayContain(shape))
             {
-                return "connection string password, " + SecretMask.Mask(password);
-            }
+                if (ConnectionStrings.TryFindPassword(value, names, out var password, out _))
+                {
+                    return "connection string password, " + SecretMask.Mask(password);
+                }
 
-            if (ConnectionStrings.TryFindUrlPassword(value, names, out password, out _))
-            {
-                return "password in URL, " + SecretMask.Mask(password);
+                if (ConnectionStrings.TryFindUrlPassword(value, names, out password, out _))
+                {
+                    return "password in URL, " + SecretMask.Mask(password);
+                }
             }
 
             if (names.IsSecretName(entry.Name, out var term) && term != "connection string" &&
@@ -107,10 +111,14 @@ namespace Palisade.Analyzers.Secrets
                 return term + ", " + SecretMask.Mask(value.Trim());
             }
 
-            var words = NameWords.Split(entry.Name);
-            if (words.Count > 0 && words[words.Count - 1] == "key" && Entropy.LooksRandom(value.Trim()))
+            // Splitting the name into words allocates; only a name that contains "key" can end with the word "key".
+            if (entry.Name.IndexOf("key", StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                return "generated key, " + SecretMask.Mask(value.Trim());
+                var words = NameWords.Split(entry.Name);
+                if (words.Count > 0 && words[words.Count - 1] == "key" && Entropy.LooksRandom(value.Trim()))
+                {
+                    return "generated key, " + SecretMask.Mask(value.Trim());
+                }
             }
 
             return null;

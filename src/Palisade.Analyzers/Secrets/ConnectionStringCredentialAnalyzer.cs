@@ -6,8 +6,12 @@ using Palisade.Analyzers.Shared;
 namespace Palisade.Analyzers.Secrets
 {
     /// <summary>
-    /// PAL2003: a connection-string-shaped literal with a real <c>Password=</c>/<c>Pwd=</c> value, or a URL with
-    /// <c>user:password@</c>. Integrated security, empty passwords, placeholders and interpolation holes are fine.
+    /// PAL2003: a connection-string-shaped literal with a real password, token or secret value
+    /// (<c>Password=</c>, <c>Pwd=</c>, <c>AuthToken=</c>, <c>Credential=</c> ...), or a URL with <c>user:password@</c>.
+    /// Integrated security, empty passwords, placeholders and interpolation holes are fine. A connection string
+    /// split over concatenated literals is judged whole, with variables as holes. The literals come from the scan
+    /// PAL2002 shares (<see cref="StringLiteralScan"/>), which has already set aside every literal without the
+    /// separators a connection string or URL needs.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ConnectionStringCredentialAnalyzer : PalisadeAnalyzer
@@ -27,19 +31,33 @@ namespace Palisade.Analyzers.Secrets
                 return;
             }
 
-            var names = settings.NamesFor(context.Tree);
-            var root = context.Tree.GetRoot(context.CancellationToken);
-            foreach (var token in StringLiteralTokens.In(root))
+            var scan = StringLiteralScan.For(context.Tree, context.CancellationToken);
+            if (scan.CredentialCandidates.IsEmpty && scan.Concatenations.IsEmpty)
             {
-                var text = token.ValueText;
-                if (text.IndexOf('=') >= 0 && ConnectionStrings.TryFindPassword(text, names, out var password, out _))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialInConnectionString, StringLiteralTokens.LocationOf(token), SecretDiagnosticProperties.Suggesting("connection string"), "connection string", SecretMask.Mask(password)));
-                }
-                else if (text.IndexOf('@') >= 0 && ConnectionStrings.TryFindUrlPassword(text, names, out password, out _))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialInConnectionString, StringLiteralTokens.LocationOf(token), SecretDiagnosticProperties.Suggesting("service URL"), "URL", SecretMask.Mask(password)));
-                }
+                return;
+            }
+
+            var names = settings.NamesFor(context.Tree);
+            foreach (var token in scan.CredentialCandidates)
+            {
+                Report(context, token.ValueText, StringLiteralTokens.LocationOf(token), names);
+            }
+
+            foreach (var concatenation in scan.Concatenations)
+            {
+                Report(context, StringLiteralScan.JoinedText(concatenation), concatenation.GetLocation(), names);
+            }
+        }
+
+        private static void Report(SyntaxTreeAnalysisContext context, string text, Location location, SecretNames names)
+        {
+            if (ConnectionStrings.TryFindPassword(text, names, out var password, out _))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialInConnectionString, location, SecretDiagnosticProperties.Suggesting("connection string"), "connection string", SecretMask.Mask(password)));
+            }
+            else if (ConnectionStrings.TryFindUrlPassword(text, names, out password, out _))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialInConnectionString, location, SecretDiagnosticProperties.Suggesting("service URL"), "URL", SecretMask.Mask(password)));
             }
         }
     }

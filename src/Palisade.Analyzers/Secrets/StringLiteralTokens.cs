@@ -15,18 +15,27 @@ namespace Palisade.Analyzers.Secrets
         {
             foreach (var token in root.DescendantTokens())
             {
-                switch (token.Kind())
+                if (IsStringText(token))
                 {
-                    case SyntaxKind.StringLiteralToken:
-                    case SyntaxKind.Utf8StringLiteralToken:
-                    case SyntaxKind.InterpolatedStringTextToken:
-                    case SyntaxKind.SingleLineRawStringLiteralToken:
-                    case SyntaxKind.MultiLineRawStringLiteralToken:
-                    case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
-                    case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
-                        yield return token;
-                        break;
+                    yield return token;
                 }
+            }
+        }
+
+        public static bool IsStringText(SyntaxToken token)
+        {
+            switch (token.Kind())
+            {
+                case SyntaxKind.StringLiteralToken:
+                case SyntaxKind.Utf8StringLiteralToken:
+                case SyntaxKind.InterpolatedStringTextToken:
+                case SyntaxKind.SingleLineRawStringLiteralToken:
+                case SyntaxKind.MultiLineRawStringLiteralToken:
+                case SyntaxKind.Utf8SingleLineRawStringLiteralToken:
+                case SyntaxKind.Utf8MultiLineRawStringLiteralToken:
+                    return true;
+                default:
+                    return false;
             }
         }
 

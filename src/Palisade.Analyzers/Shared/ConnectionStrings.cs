@@ -21,10 +21,33 @@ namespace Palisade.Analyzers.Shared
             "endpointsuffix", "endpoint", "sharedaccesskeyname", "sharedaccesskey", "provider", "dsn", "driver", "mode",
             "pooling", "filename", "attachdbfilename", "application name", "trustservercertificate",
             "multipleactiveresultsets", "persist security info", "authsource", "virtualhost", "blobendpoint",
-            "queueendpoint", "tableendpoint", "sharedaccesssignature", "authentication", "collection", "dbq");
+            "queueendpoint", "tableendpoint", "sharedaccesssignature", "authentication", "collection", "dbq", "metadata",
+            "provider connection string",
+            "credential", "credentials", "authtoken", "auth token", "accesstoken", "access token", "token", "apikey",
+            "api key", "clientsecret", "client secret", "secret");
 
+        /// <summary>
+        /// Keys whose value is the credential. Besides passwords, providers take tokens and secrets
+        /// ("AuthToken=" for libSQL and Turso, "Credential=", "ClientSecret=", "ApiKey="); a key whose last word is one
+        /// of these ("User Password", "Jet OLEDB:Database Password", "Access Token") counts too.
+        /// </summary>
         private static readonly ImmutableHashSet<string> PasswordWords = ImmutableHashSet.Create(
-            StringComparer.OrdinalIgnoreCase, "password", "pwd", "passwd");
+            StringComparer.OrdinalIgnoreCase, "password", "pwd", "passwd", "credential", "credentials", "authtoken", "accesstoken",
+            "token", "apikey", "clientsecret", "secret");
+
+        /// <summary>
+        /// Stands for a part of the text that is not a literal (a variable in a concatenation). A value containing it
+        /// is not a hard-coded credential.
+        /// </summary>
+        public const char Hole = '\uFFFF';
+
+        /// <summary>
+        /// The cheap first gate, from the one pass <see cref="LiteralShape"/> made. A connection string with a
+        /// password needs two "key=value" pairs, so two '=' and a ';' between pairs; a URL with a password needs ':'
+        /// and '@'. Exact: no text failing it gives a finding here.
+        /// </summary>
+        public static bool MayContain(in LiteralShape shape) =>
+            (shape.EqualsSigns >= 2 && shape.HasSemicolon) || (shape.HasAt && shape.HasColon);
 
         public static bool LooksLikeConnectionString(string text)
         {
@@ -67,6 +90,15 @@ namespace Palisade.Analyzers.Shared
                     valueStart = pair.ValueStart;
                     return true;
                 }
+
+                // Entity Framework 6 wraps the provider's connection string in quotes inside its own:
+                // metadata=...;provider connection string="data source=...;password=...".
+                if (pair.Value.IndexOf('=') >= 0 && pair.Value.IndexOf(';') >= 0 &&
+                    TryFindPassword(pair.Value, names, out value, out var nestedStart))
+                {
+                    valueStart = pair.ValueStart + nestedStart;
+                    return true;
+                }
             }
 
             return false;
@@ -88,17 +120,16 @@ namespace Palisade.Analyzers.Shared
 
                 var authorityStart = marker + 3;
                 var authorityEnd = authorityStart;
-                while (authorityEnd < text.Length && text[authorityEnd] != '/' && text[authorityEnd] != '?' && text[authorityEnd] != '#' &&
-                       !char.IsWhiteSpace(text[authorityEnd]) && text[authorityEnd] != '"' && text[authorityEnd] != '\'')
+                while (authorityEnd < text.Length && IsAuthorityCharacter(text[authorityEnd]))
                 {
                     authorityEnd++;
                 }
 
                 var at = authorityEnd > authorityStart ? text.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart) : -1;
-                if (at > authorityStart)
+                if (at > authorityStart && IsSchemeBefore(text, marker) && HasHostAfter(text, at, authorityEnd))
                 {
                     var colon = text.IndexOf(':', authorityStart, at - authorityStart);
-                    if (colon >= 0 && colon + 1 < at)
+                    if (colon >= authorityStart && colon + 1 < at)
                     {
                         var candidate = text.Substring(colon + 1, at - colon - 1);
                         if (IsRealValue(Uri.UnescapeDataString(candidate), names))
@@ -115,6 +146,51 @@ namespace Palisade.Analyzers.Shared
 
             return false;
         }
+
+        /// <summary>
+        /// Characters a URL's authority ("user:password@host:port") can hold. An apostrophe is one (RFC 3986
+        /// sub-delims), so a password like "o'brien" is read whole; a closing quote after the host is not in the
+        /// way either, because the password ends at the '@'. Characters that URLs never hold unencoded ('&lt;',
+        /// '&gt;', '"', braces, spaces) end it, so prose such as "http://shop.example&lt;br&gt;Mail: ann@shop.example"
+        /// is not read as "user:password@host".
+        /// </summary>
+        private static bool IsAuthorityCharacter(char c)
+        {
+            switch (c)
+            {
+                case '/':
+                case '?':
+                case '#':
+                case '"':
+                case '<':
+                case '>':
+                case '{':
+                case '}':
+                case '|':
+                case '\\':
+                case '^':
+                case '`':
+                case Hole:
+                    return false;
+                default:
+                    return !char.IsWhiteSpace(c) && !char.IsControl(c);
+            }
+        }
+
+        /// <summary>After the '@' comes a host: a name, an address, "[::1]", or a variable joined into the text.</summary>
+        private static bool HasHostAfter(string text, int at, int authorityEnd)
+        {
+            if (at + 1 < authorityEnd)
+            {
+                var c = text[at + 1];
+                return char.IsLetterOrDigit(c) || c == '[';
+            }
+
+            return authorityEnd < text.Length && text[authorityEnd] == Hole;
+        }
+
+        /// <summary>"scheme://": at least one letter before the marker, so "://" on its own or after punctuation is not a URL.</summary>
+        private static bool IsSchemeBefore(string text, int marker) => marker > 0 && char.IsLetterOrDigit(text[marker - 1]);
 
         /// <summary>
         /// Connection-string keys are short words ("User Id", "Jet OLEDB:Database Password"); text with brackets,
@@ -154,13 +230,20 @@ namespace Palisade.Analyzers.Shared
         private static bool IsRealValue(string raw, SecretNames names)
         {
             var value = raw.Trim();
-            if (value.Length == 0 || SecretValues.IsPlaceholder(value) || SecretValues.IsPublishedExample(value))
+            if (value.Length == 0 || value.IndexOf(Hole) >= 0 || IsSwitchValue(value) ||
+                SecretValues.IsPlaceholder(value) || SecretValues.IsPublishedExample(value))
             {
                 return false;
             }
 
             return !names.IsSecretName(value, out _);
         }
+
+        /// <summary>"UseToken=true", "Credentials=SSPI": a setting, not a secret.</summary>
+        private static bool IsSwitchValue(string value) =>
+            value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("false", StringComparison.OrdinalIgnoreCase) ||
+            value.Equals("yes", StringComparison.OrdinalIgnoreCase) || value.Equals("no", StringComparison.OrdinalIgnoreCase) ||
+            value.Equals("sspi", StringComparison.OrdinalIgnoreCase);
 
         private readonly struct Pair
         {

@@ -6,14 +6,21 @@ namespace Palisade.Analyzers.Shared
     /// <summary>A secret found by its format: what kind it is, and where it sits in the scanned text.</summary>
     internal readonly struct SecretFormatMatch
     {
-        public SecretFormatMatch(string kind, int start, int length)
+        public SecretFormatMatch(string kind, int start, int length, int publicPrefixLength = 0)
         {
             Kind = kind;
             Start = start;
             Length = length;
+            PublicPrefixLength = publicPrefixLength;
         }
 
         public string Kind { get; }
+
+        /// <summary>
+        /// How many leading characters of the match are the format's published prefix ("ghp_", "AKIA", "sk_live_"),
+        /// safe to show in a message; 0 for formats without one (storage keys, SAS signatures, PEM bodies).
+        /// </summary>
+        public int PublicPrefixLength { get; }
 
         public int Start { get; }
 
@@ -88,11 +95,70 @@ namespace Palisade.Analyzers.Shared
             new PrefixedFormat("DigitalOcean token", new[] { "dop_v1_", "doo_v1_" }, LowerHex, 64, 64),
             new PrefixedFormat("Shopify token", new[] { "shpat_", "shpca_", "shppa_", "shpss_" }, AnyHex, 32, 32));
 
+        /// <summary>
+        /// Shortest contiguous run of token characters (see <see cref="LiteralShape.LongestTokenRun"/>) that any
+        /// format but PEM needs: an AWS key id, 4 + 16 characters.
+        /// </summary>
+        private const int ShortestRun = 20;
+
+        /// <summary>
+        /// The cheap first gate, from the one pass <see cref="LiteralShape"/> made: long enough, and either a run of
+        /// token characters as long as the shortest format or a PEM dash line. Exact: no text failing it holds a match.
+        /// </summary>
+        public static bool MayContain(in LiteralShape shape) =>
+            shape.Length >= ShortestFormat && (shape.LongestTokenRun >= ShortestRun || shape.HasDashLine);
+
+        /// <summary>
+        /// The second gate: does any format's anchor (a prefix, "-----BEGIN ", "eyJ", "AccountKey=",
+        /// "SharedAccessKey=", "sig=") occur at all? A table indexed by the first character keeps it to one pass with a
+        /// few comparisons at the positions whose character can start an anchor.
+        /// </summary>
+        public static bool HasAnchor(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c >= 128)
+                {
+                    continue;
+                }
+
+                var anchors = AnchorsByFirstCharacter[c];
+                if (anchors is null)
+                {
+                    continue;
+                }
+
+                foreach (var anchor in anchors)
+                {
+                    if (i + anchor.Text.Length <= text.Length &&
+                        string.Compare(text, i, anchor.Text, 0, anchor.Text.Length, anchor.IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal) == 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Finds the first known secret format in <paramref name="text"/>.</summary>
         public static bool TryFind(string? text, out SecretFormatMatch match)
         {
             match = default;
-            if (text is null || text.Length < ShortestFormat)
+            if (text is null || !MayContain(LiteralShape.Of(text)))
+            {
+                return false;
+            }
+
+            return TryFindAfterShapeCheck(text, out match);
+        }
+
+        /// <summary><see cref="TryFind"/> for a caller that already checked <see cref="MayContain"/> on the text's shape.</summary>
+        public static bool TryFindAfterShapeCheck(string text, out SecretFormatMatch match)
+        {
+            match = default;
+            if (!HasAnchor(text))
             {
                 return false;
             }
@@ -144,15 +210,14 @@ namespace Palisade.Analyzers.Shared
                     continue;
                 }
 
-                var token = text.Substring(start, end - start);
-                if (SecretValues.IsPublishedExample(token) || DistinctCharacters(text, bodyStart, bodyLength) < 6)
+                if (IsPublishedExampleAt(text, start, end) || DistinctCharacters(text, bodyStart, bodyLength) < 6)
                 {
                     continue;
                 }
 
                 if (format.Check is null || format.Check(text.Substring(bodyStart, bodyLength)))
                 {
-                    match = new SecretFormatMatch(format.Kind, start, end - start);
+                    match = new SecretFormatMatch(format.Kind, start, end - start, prefix.Length);
                     return true;
                 }
             }
@@ -217,7 +282,7 @@ namespace Palisade.Analyzers.Shared
                         var signatureEnd = SkipCharset(text, payloadEnd + 1, UrlSafe);
                         if (signatureEnd - payloadEnd - 1 >= 16)
                         {
-                            match = new SecretFormatMatch("JSON Web Token", start, signatureEnd - start);
+                            match = new SecretFormatMatch("JSON Web Token", start, signatureEnd - start, 3);
                             return true;
                         }
                     }
@@ -317,13 +382,90 @@ namespace Palisade.Analyzers.Shared
         /// <summary>"ghp_XXXXXXXX..." in documentation is a mask, not a token: real bodies use many different characters.</summary>
         private static int DistinctCharacters(string text, int start, int length)
         {
-            var seen = new System.Collections.Generic.HashSet<char>();
-            for (var i = start; i < start + length && seen.Count < 6; i++)
+            // Bodies are ASCII (every charset above is), so two 64-bit masks record what was seen without allocating.
+            ulong low = 0, high = 0;
+            var count = 0;
+            for (var i = start; i < start + length && count < 6; i++)
             {
-                seen.Add(text[i]);
+                var c = text[i];
+                if (c >= 128)
+                {
+                    continue;
+                }
+
+                ref var mask = ref c < 64 ? ref low : ref high;
+                var bit = 1UL << (c & 63);
+                if ((mask & bit) == 0)
+                {
+                    mask |= bit;
+                    count++;
+                }
             }
 
-            return seen.Count;
+            return count;
+        }
+
+        /// <summary><see cref="SecretValues.IsPublishedExample"/> for text[start..end) without cutting it out.</summary>
+        private static bool IsPublishedExampleAt(string text, int start, int end)
+        {
+            const string Example = "EXAMPLE";
+            const string ExampleKey = "EXAMPLEKEY";
+            return (end - start >= Example.Length && string.CompareOrdinal(text, end - Example.Length, Example, 0, Example.Length) == 0) ||
+                   (end - start >= ExampleKey.Length && text.IndexOf(ExampleKey, start, end - start, StringComparison.Ordinal) >= 0);
+        }
+
+        private sealed class Anchor
+        {
+            public Anchor(string text, bool ignoreCase)
+            {
+                Text = text;
+                IgnoreCase = ignoreCase;
+            }
+
+            public string Text { get; }
+
+            public bool IgnoreCase { get; }
+        }
+
+        /// <summary>For each ASCII character, the anchors that start with it (null for most characters).</summary>
+        private static readonly Anchor[]?[] AnchorsByFirstCharacter = CreateAnchorTable();
+
+        private static Anchor[]?[] CreateAnchorTable()
+        {
+            var anchors = new System.Collections.Generic.List<Anchor>();
+            foreach (var format in Prefixed)
+            {
+                foreach (var prefix in format.Prefixes)
+                {
+                    anchors.Add(new Anchor(prefix, ignoreCase: false));
+                }
+            }
+
+            anchors.Add(new Anchor("-----BEGIN ", ignoreCase: false));
+            anchors.Add(new Anchor("eyJ", ignoreCase: false));
+            anchors.Add(new Anchor("sig=", ignoreCase: true));
+            anchors.Add(new Anchor("AccountKey=", ignoreCase: true));
+            anchors.Add(new Anchor("SharedAccessKey=", ignoreCase: true));
+
+            var table = new Anchor[]?[128];
+            foreach (var anchor in anchors)
+            {
+                var first = anchor.Text[0];
+                var starts = anchor.IgnoreCase ? new[] { char.ToLowerInvariant(first), char.ToUpperInvariant(first) } : new[] { first };
+                foreach (var c in starts)
+                {
+                    var existing = table[c] ?? Array.Empty<Anchor>();
+                    if (Array.IndexOf(existing, anchor) < 0)
+                    {
+                        var grown = new Anchor[existing.Length + 1];
+                        existing.CopyTo(grown, 0);
+                        grown[existing.Length] = anchor;
+                        table[c] = grown;
+                    }
+                }
+            }
+
+            return table;
         }
 
         private static int Count(string text, char c)

@@ -60,6 +60,32 @@ namespace Palisade.Analyzers.Tests.Secrets
             return TestWith("appsettings.json", """{ "Kiosk": { "PinCode": "8812-3391" } }""").RunAsync();
         }
 
+        [Fact]
+        public Task Entity_framework_6_provider_connection_string_on_one_line_is_read_inside_its_quotes()
+        {
+            var test = TestWith("Web.config", """
+                <configuration>
+                  <connectionStrings>
+                    <add name="ShopEntities" connectionString="{|#0:metadata=res://*/Shop.csdl|res://*/Shop.ssdl|res://*/Shop.msl;provider=System.Data.SqlClient;provider connection string=&quot;data source=db;initial catalog=Shop;user id=ef;password=ef6Pw!x9;MultipleActiveResultSets=True&quot;|}" providerName="System.Data.EntityClient" />
+                  </connectionStrings>
+                </configuration>
+                """);
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic(DiagnosticIds.SecretInConfigurationFile).WithLocation(0));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task Entity_framework_6_provider_connection_string_with_integrated_security_is_not_reported()
+        {
+            return TestWith("Web.config", """
+                <configuration>
+                  <connectionStrings>
+                    <add name="ShopEntities" connectionString="metadata=res://*/Shop.csdl|res://*/Shop.ssdl|res://*/Shop.msl;provider=System.Data.SqlClient;provider connection string=&quot;data source=db;initial catalog=Shop;integrated security=True;MultipleActiveResultSets=True&quot;" providerName="System.Data.EntityClient" />
+                  </connectionStrings>
+                </configuration>
+                """).RunAsync();
+        }
+
         private static Verify.Test TestWith(string file, string content)
         {
             var test = new Verify.Test { TestCode = "class C { }" };

@@ -421,6 +421,29 @@ namespace Palisade.Analyzers.Tests.Secrets
         }
 
         [Fact]
+        public Task Connection_string_split_across_literals_is_replaced_whole()
+        {
+            var source = """
+                using System;
+                using Microsoft.Data.SqlClient;
+                class C
+                {
+                    SqlConnection Open() => new SqlConnection({|#0:"Server=db;Database=App;" + "User Id=sa;Password=sa2019!"|});
+                }
+                """;
+            var fixedSource = """
+                using System;
+                using Microsoft.Data.SqlClient;
+                class C
+                {
+                    SqlConnection Open() => new SqlConnection(Environment.GetEnvironmentVariable("CONNECTION_STRING") ?? throw new InvalidOperationException("Set the CONNECTION_STRING environment variable."));
+                }
+                """;
+            return Fix2003.VerifyCodeFixAsync(
+                source, new[] { new DiagnosticResult(DiagnosticIds.CredentialInConnectionString, Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0) }, fixedSource, HardCodedSecretCodeFix.UseEnvironmentVariableKey);
+        }
+
+        [Fact]
         public Task Anonymous_object_member_reads_a_variable_named_after_the_member()
         {
             var source = """

@@ -87,7 +87,8 @@ namespace Palisade.Analyzers.Tests.Secrets
             var text = labelled.Trim('"', '@', '$');
             if (SecretFormats.TryFind(text, out var match))
             {
-                return text.Substring(match.Start, match.Length);
+                // The format's published prefix ("github_pat_", "sk_live_") may be shown; the body after it may not.
+                return text.Substring(match.Start + match.PublicPrefixLength, match.Length - match.PublicPrefixLength);
             }
 
             if (ConnectionStrings.TryFindPassword(text, SecretNames.Default, out var password, out _) ||

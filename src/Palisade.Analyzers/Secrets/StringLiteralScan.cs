@@ -1,0 +1,229 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Palisade.Analyzers.Shared;
+
+namespace Palisade.Analyzers.Secrets
+{
+    /// <summary>
+    /// The one pass over a syntax tree's string literals that PAL2002 and PAL2003 share. Each literal's characters
+    /// are read once (<see cref="LiteralShape"/>); the few that might hold a known format or a credential are kept
+    /// as candidates for the rule that checks them in depth, and the rest cost no allocation. Concatenations of
+    /// literals ("Server=db;" + "Password=...") are kept whole for PAL2003, with variables standing as holes.
+    /// The result depends on the tree alone, so it is computed once per tree, whichever rule asks first.
+    /// </summary>
+    internal sealed class StringLiteralScan
+    {
+        private static readonly ConditionalWeakTable<SyntaxTree, Slot> Cache = new ConditionalWeakTable<SyntaxTree, Slot>();
+
+        private StringLiteralScan(ImmutableArray<SyntaxToken> formatCandidates, ImmutableArray<SyntaxToken> credentialCandidates, ImmutableArray<ExpressionSyntax> concatenations)
+        {
+            FormatCandidates = formatCandidates;
+            CredentialCandidates = credentialCandidates;
+            Concatenations = concatenations;
+        }
+
+        /// <summary>Literal tokens that passed <see cref="SecretFormats.MayContain"/>: PAL2002 checks these.</summary>
+        public ImmutableArray<SyntaxToken> FormatCandidates { get; }
+
+        /// <summary>Literal tokens, not part of a concatenation of literals, that passed <see cref="ConnectionStrings.MayContain"/>.</summary>
+        public ImmutableArray<SyntaxToken> CredentialCandidates { get; }
+
+        /// <summary>The outermost "+" of each concatenation of two or more string literals whose joined parts passed the same gate.</summary>
+        public ImmutableArray<ExpressionSyntax> Concatenations { get; }
+
+        /// <summary>The scan of <paramref name="tree"/>, computed on first use. A cancelled scan is not kept.</summary>
+        public static StringLiteralScan For(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var slot = Cache.GetValue(tree, _ => new Slot());
+            lock (slot)
+            {
+                return slot.Result ??= Scan(tree.GetRoot(cancellationToken), cancellationToken);
+            }
+        }
+
+        /// <summary>
+        /// The concatenation's text: literal parts as written, every other operand as one
+        /// <see cref="ConnectionStrings.Hole"/>, so a value built from a variable never counts as hard-coded.
+        /// </summary>
+        public static string JoinedText(ExpressionSyntax concatenation)
+        {
+            var text = new StringBuilder();
+            foreach (var operand in Operands(concatenation))
+            {
+                if (operand is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+                {
+                    text.Append(literal.Token.ValueText);
+                }
+                else
+                {
+                    text.Append(ConnectionStrings.Hole);
+                }
+            }
+
+            return text.ToString();
+        }
+
+        private static StringLiteralScan Scan(SyntaxNode root, CancellationToken cancellationToken)
+        {
+            ImmutableArray<SyntaxToken>.Builder? formats = null, credentials = null;
+            ImmutableArray<ExpressionSyntax>.Builder? concatenations = null;
+            Dictionary<SyntaxNode, bool>? joinsLiterals = null;
+            var count = 0;
+            foreach (var token in root.DescendantTokens())
+            {
+                if (!StringLiteralTokens.IsStringText(token))
+                {
+                    continue;
+                }
+
+                if ((++count & 255) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var shape = LiteralShape.Of(token.ValueText);
+                if (SecretFormats.MayContain(shape))
+                {
+                    (formats ??= ImmutableArray.CreateBuilder<SyntaxToken>()).Add(token);
+                }
+
+                // A literal in a concatenation of two or more literals is judged with the whole concatenation, once;
+                // a lone literal, or one literal joined with variables, is judged on its own.
+                var concatenation = ConcatenationAround(token);
+                if (concatenation is not null)
+                {
+                    joinsLiterals ??= new Dictionary<SyntaxNode, bool>();
+                    if (!joinsLiterals.TryGetValue(concatenation, out var joins))
+                    {
+                        joins = JoinsTwoLiterals(concatenation);
+                        joinsLiterals.Add(concatenation, joins);
+                        if (joins && JoinedShapeMayContain(concatenation))
+                        {
+                            (concatenations ??= ImmutableArray.CreateBuilder<ExpressionSyntax>()).Add(concatenation);
+                        }
+                    }
+
+                    if (joins)
+                    {
+                        continue;
+                    }
+                }
+
+                if (ConnectionStrings.MayContain(shape))
+                {
+                    (credentials ??= ImmutableArray.CreateBuilder<SyntaxToken>()).Add(token);
+                }
+            }
+
+            return new StringLiteralScan(
+                formats?.ToImmutable() ?? ImmutableArray<SyntaxToken>.Empty,
+                credentials?.ToImmutable() ?? ImmutableArray<SyntaxToken>.Empty,
+                concatenations?.ToImmutable() ?? ImmutableArray<ExpressionSyntax>.Empty);
+        }
+
+        /// <summary>The outermost "+" around a string literal token, looking through parentheses; null when there is none.</summary>
+        private static ExpressionSyntax? ConcatenationAround(SyntaxToken token)
+        {
+            if (!token.IsKind(SyntaxKind.StringLiteralToken) || token.Parent is not LiteralExpressionSyntax literal)
+            {
+                return null;
+            }
+
+            ExpressionSyntax? top = null;
+            SyntaxNode node = literal;
+            while (node.Parent is ExpressionSyntax parent)
+            {
+                if (parent.IsKind(SyntaxKind.AddExpression))
+                {
+                    top = parent;
+                }
+                else if (!parent.IsKind(SyntaxKind.ParenthesizedExpression))
+                {
+                    break;
+                }
+
+                node = parent;
+            }
+
+            return top;
+        }
+
+        private static bool JoinsTwoLiterals(ExpressionSyntax concatenation)
+        {
+            var literals = 0;
+            foreach (var operand in Operands(concatenation))
+            {
+                if (operand.IsKind(SyntaxKind.StringLiteralExpression) && ++literals >= 2)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool JoinedShapeMayContain(ExpressionSyntax concatenation)
+        {
+            int equalsSigns = 0;
+            bool semicolon = false, at = false, colon = false;
+            foreach (var operand in Operands(concatenation))
+            {
+                if (operand is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+                {
+                    var shape = LiteralShape.Of(literal.Token.ValueText);
+                    equalsSigns += shape.EqualsSigns;
+                    semicolon |= shape.HasSemicolon;
+                    at |= shape.HasAt;
+                    colon |= shape.HasColon;
+                }
+            }
+
+            return (equalsSigns >= 2 && semicolon) || (at && colon);
+        }
+
+        /// <summary>The operands of a chain of "+" in source order, looking through parentheses; iterative, so a 2,000-part chain is fine.</summary>
+        private static IEnumerable<ExpressionSyntax> Operands(ExpressionSyntax concatenation)
+        {
+            var pending = new Stack<ExpressionSyntax>();
+            pending.Push(concatenation);
+            while (pending.Count > 0)
+            {
+                var expression = pending.Pop();
+                if (expression is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+                {
+                    pending.Push(binary.Right);
+                    pending.Push(binary.Left);
+                }
+                else if (expression is ParenthesizedExpressionSyntax parenthesized && IsConcatenation(parenthesized.Expression))
+                {
+                    pending.Push(parenthesized.Expression);
+                }
+                else
+                {
+                    yield return expression;
+                }
+            }
+        }
+
+        private static bool IsConcatenation(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            return expression.IsKind(SyntaxKind.AddExpression) || expression.IsKind(SyntaxKind.StringLiteralExpression);
+        }
+
+        private sealed class Slot
+        {
+            public StringLiteralScan? Result;
+        }
+    }
+}
