@@ -25,9 +25,11 @@ namespace Palisade.Analyzers.Baseline
 
         /// <summary>The rules a baseline can hold: every analyzer rule (PAL5xxx come from the MSBuild task, not the compiler).</summary>
         internal static readonly ImmutableArray<string> SuppressibleRuleIds = ImmutableArray.Create(
+            DiagnosticIds.SuppressionWithoutJustification,
             DiagnosticIds.SqlBuiltFromText,
             DiagnosticIds.EfCoreRawSqlBuiltFromText,
             DiagnosticIds.SqlIdentifierFromText,
+            DiagnosticIds.UntrustedInputExecutedAsSql,
             DiagnosticIds.CredentialInNamedSymbol,
             DiagnosticIds.KnownSecretFormat,
             DiagnosticIds.CredentialInConnectionString,

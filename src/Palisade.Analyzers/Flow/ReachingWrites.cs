@@ -340,33 +340,34 @@ namespace Palisade.Analyzers.Flow
                     {
                         AddWrite(reference.Local, block, order, LocalWrites.KeyOf(reference.Syntax));
                     }
-                    else if (!reference.IsDeclaration)
+                    else if (!reference.IsDeclaration && !IsCompoundTarget(reference))
                     {
                         _reads[reference.Syntax] = new Point(block, order, null);
-                        if (reference.Parent is ICompoundAssignmentOperation compound && compound.Target == reference)
-                        {
-                            // The write is recorded when the compound assignment itself is numbered, after its value.
-                            break;
-                        }
+                    }
+                    else if (IsCompoundTarget(reference))
+                    {
+                        // The read half of += (the write is recorded when the assignment itself is numbered, after its value).
+                        _reads[reference.Syntax] = new Point(block, order, null);
                     }
 
-                    break;
-                case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target }:
-                    AddWrite(target.Local, block, order, target.Syntax);
                     break;
                 case IIncrementOrDecrementOperation { Target: ILocalReferenceOperation incremented }:
                     AddWrite(incremented.Local, block, order, incremented.Syntax);
                     break;
-                case ISimpleAssignmentOperation { Syntax: AssignmentExpressionSyntax coalesce } when coalesce.IsKind(SyntaxKind.CoalesceAssignmentExpression) &&
-                                                                                                  _writes.WriteAt(coalesce.Left) is { } written:
-                    // x ??= y is lowered into captures: the write to x is the assignment whose syntax is the ??= itself.
-                    AddWrite(written.Local, block, order, coalesce.Left);
-                    break;
                 case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol patternLocal } pattern:
                     AddWrite(patternLocal, block, order, pattern.Syntax);
                     break;
+                case IAssignmentOperation { Syntax: AssignmentExpressionSyntax assignment } when !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) &&
+                                                                                        _writes.WriteAt(assignment.Left) is { } written:
+                    // x += y and x ??= y: the graph may lower the target into a capture (when y branches), so the write
+                    // is recognised by the assignment's own syntax, whatever shape its target took.
+                    AddWrite(written.Local, block, order, assignment.Left);
+                    break;
             }
         }
+
+        private static bool IsCompoundTarget(ILocalReferenceOperation reference) =>
+            reference.Parent is ICompoundAssignmentOperation compound && compound.Target == reference;
 
         /// <summary>A local reference that only receives a value (=, out, deconstruction); += and ++ also read it.</summary>
         private static bool IsWriteOnly(ILocalReferenceOperation reference)
@@ -405,6 +406,11 @@ namespace Palisade.Analyzers.Flow
             {
                 list = new List<Point>();
                 _writesByBlock.Add((local, block), list);
+            }
+
+            if (list.Count > 0 && list[list.Count - 1].Key == key)
+            {
+                return;
             }
 
             list.Add(new Point(block, order, key));

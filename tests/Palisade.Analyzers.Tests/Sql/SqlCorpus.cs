@@ -114,6 +114,8 @@ namespace Palisade.Analyzers.Tests.Sql
                     """|};
                 """"),
             new("Local function building SQL from its parameter", Pal1001, $$"""string Q(string n) => "{{Where}}" + n + "'"; cmd.CommandText = {|#0:Q(name)|};"""),
+            new("+= with a ternary in the appended text", Pal1001, """var q = "SELECT * FROM Users"; q += " WHERE Name = '" + (id > 0 ? name : name.Trim()) + "'"; cmd.CommandText = {|#0:q|};"""),
+            new("+= with a switch expression in the appended text, inside a loop", Pal1001, """var q = "SELECT * FROM Users WHERE 1 = 1"; foreach (var n in names) { q += " OR Name = '" + (id switch { 1 => n, _ => name }) + "'"; } cmd.CommandText = {|#0:q|};"""),
             new("StringBuilder handed to another method", Pal1003, """var sb = new StringBuilder("SELECT * FROM Users WHERE "); AddFilter(sb); cmd.CommandText = {|#0:sb.ToString()|};""", """static void AddFilter(StringBuilder sb) => sb.Append("Id = 1");"""),
             // ---- Dapper ----
             new("Dapper Query", Pal1001, $$"""_ = lite.Query<User>({|#0:"{{Where}}" + name + "'"|});"""),
@@ -218,6 +220,12 @@ namespace Palisade.Analyzers.Tests.Sql
             new("Npgsql parameterized with a Guid in the text", Quiet, """var c = new NpgsqlCommand($"SELECT * FROM users WHERE tenant = '{key}' AND name = @name", pg); c.Parameters.AddWithValue("name", name);"""),
             new("IDbCommand with an enum and an int", Quiet, """icmd.CommandText = $"SELECT * FROM Users WHERE Status = {(int)order} AND Id > {id}";"""),
             new("DbBatchCommand with constant text", Quiet, """var batch = db.CreateBatch(); var bc = batch.CreateBatchCommand(); bc.CommandText = "DELETE FROM Users WHERE Id = " + id;"""),
+            new("Built text overwritten in both branches before the sink", Quiet, """string q = "SELECT * FROM Users WHERE Name = '" + name + "'"; if (id > 0) q = "SELECT 1"; else q = "SELECT 2"; cmd.CommandText = q;"""),
+            new("+= text replaced by constant text before the sink", Quiet, """var q = "SELECT * FROM Users"; q += " WHERE Name = '" + name + "'"; Console.WriteLine(q); q = "SELECT * FROM Users WHERE Name = @name"; cmd.CommandText = q;"""),
+            new("Whole statement from a parameter", Quiet, """cmd.CommandText = name;"""),
+            new("Whole statement from a loop variable", Quiet, """foreach (var statement in names) { cmd.CommandText = statement; cmd.ExecuteNonQuery(); }"""),
+            new("Statements joined into a batch", Quiet, """cmd.CommandText = string.Join(";\n", names);"""),
+            new("string.Empty and a type's name", Quiet, """cmd.CommandText = "SELECT * FROM " + typeof(User).Name + string.Empty;"""),
             new("Sqlite data adapter look-alike: no SQL in the connection", Quiet, """using var c = new SqliteConnection("Data Source=" + name);"""),
             new("Verbatim constant text over several lines", Quiet, """"
                 cmd.CommandText = @"SELECT *
