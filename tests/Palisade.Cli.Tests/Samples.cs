@@ -17,6 +17,7 @@ namespace Palisade.Cli.Tests
             ## Reporting a Vulnerability
 
             Email security@acme-widgets.io or use https://github.com/acme/widgets/security/advisories/new.
+            We acknowledge every report within 3 working days.
             """;
 
         public const string Clean = """
