@@ -72,6 +72,14 @@ namespace Palisade.CodeFixes.Sql
         private static async Task<System.Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var kind = diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.SinkKindProperty, out var k) ? k : null;
+            if (kind == nameof(SqlSinkKind.AdoNet) &&
+                await SqlSinkValue.LoadAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } listSink &&
+                AdoNetInListEdit.Plan(listSink, cancellationToken) is { } listEdit)
+            {
+                // IN ('" + string.Join("','", names) + "')": one placeholder per element, added in a loop.
+                return listEdit;
+            }
+
             var fix = await SqlFixContext.CreateAsync(document, diagnostic, allowLocal: true, reserveMemberPlaceholders: kind == nameof(SqlSinkKind.AdoNet), cancellationToken).ConfigureAwait(false);
             if (fix is null)
             {
