@@ -42,21 +42,7 @@ namespace Palisade.CodeFixes.Sql
                 return null;
             }
 
-            var pieces = Pieces(sql, model, cancellationToken);
-            if (pieces is null || pieces.Count(p => p.Join is not null) != 1)
-            {
-                return null;
-            }
-
-            var index = pieces.FindIndex(p => p.Join is not null);
-            if (index == 0 || index == pieces.Count - 1 || pieces[index - 1].Text is not { } before || pieces[index + 1].Text is not { } after)
-            {
-                return null;
-            }
-
-            var open = Open.Match(before);
-            var close = Close.Match(after);
-            if (!open.Success || !close.Success || !IsStringJoin(pieces[index].Join!, model, cancellationToken, out var values))
+            if (!TryMatch(sql, model, cancellationToken, out var pieces, out var index, out var values))
             {
                 return null;
             }
@@ -78,8 +64,7 @@ namespace Palisade.CodeFixes.Sql
                 var g = editor.Generator;
                 var list = SyntaxFactory.IdentifierName(listName);
                 var count = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, list, SyntaxFactory.IdentifierName("Count"));
-                var listType = SyntaxFactory.ParseTypeName("System.Collections.Generic.List<string>").WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation);
-                var declareList = g.LocalDeclarationStatement(listName, g.ObjectCreationExpression(listType));
+                var declareList = ListOf(g, listName, "string");
                 var body = new List<SyntaxNode>
                 {
                     g.LocalDeclarationStatement(nameLocal, g.AddExpression(g.LiteralExpression("@" + prefix + "_"), count)),
@@ -93,38 +78,8 @@ namespace Palisade.CodeFixes.Sql
                     values.WithoutTrivia(),
                     SyntaxFactory.Block(body.Cast<StatementSyntax>()));
 
-                var placeholders = SyntaxFactory.ParenthesizedExpression(SyntaxFactory.ConditionalExpression(
-                    SyntaxFactory.BinaryExpression(SyntaxKind.EqualsExpression, count, SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(0))),
-                    SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("''")),
-                    (ExpressionSyntax)g.InvocationExpression(g.MemberAccessExpression(g.TypeExpression(SpecialType.System_String), "Join"), g.LiteralExpression(", "), list)));
-
-                var newPieces = new List<(string? Text, SyntaxNode? Hole)>();
-                for (var i = 0; i < pieces.Count; i++)
-                {
-                    var text = pieces[i].Text;
-                    if (i == index)
-                    {
-                        newPieces.Add((null, placeholders));
-                        continue;
-                    }
-
-                    if (i == index - 1)
-                    {
-                        text = text!.Substring(0, text.Length - 1);
-                    }
-                    else if (i == index + 1)
-                    {
-                        text = text!.Substring(1);
-                    }
-
-                    if (text!.Length > 0)
-                    {
-                        newPieces.Add((text, null));
-                    }
-                }
-
-                var style = SqlTextSyntax.From(sql);
-                var newSql = sql is InterpolatedStringExpressionSyntax ? (ExpressionSyntax)style.Interpolated(newPieces) : style.Concatenation(newPieces);
+                var placeholders = Placeholders(g, listName);
+                var newSql = NewSql(sql, pieces, index, placeholders);
                 editor.ReplaceNode(sql, newSql.WithTriviaFrom(sql));
                 editor.InsertBefore(site.Statement, new[]
                 {
@@ -132,6 +87,77 @@ namespace Palisade.CodeFixes.Sql
                     loop.WithAdditionalAnnotations(Formatter.Annotation),
                 });
             };
+        }
+
+        /// <summary>
+        /// Constant text around exactly one <c>string.Join("','", values)</c> of strings, inside <c>IN ('...')</c>.
+        /// </summary>
+        internal static bool TryMatch(ExpressionSyntax sql, SemanticModel model, CancellationToken cancellationToken, out List<(string? Text, InvocationExpressionSyntax? Join)> pieces, out int index, out ExpressionSyntax values)
+        {
+            values = sql;
+            index = -1;
+            pieces = Pieces(sql, model, cancellationToken) ?? new List<(string? Text, InvocationExpressionSyntax? Join)>();
+            if (pieces.Count(p => p.Join is not null) != 1)
+            {
+                return false;
+            }
+
+            index = pieces.FindIndex(p => p.Join is not null);
+            if (index == 0 || index == pieces.Count - 1 || pieces[index - 1].Text is not { } before || pieces[index + 1].Text is not { } after)
+            {
+                return false;
+            }
+
+            return Open.IsMatch(before) && Close.IsMatch(after) && IsStringJoin(pieces[index].Join!, model, cancellationToken, out values);
+        }
+
+        /// <summary>The SQL in the literal kind of <paramref name="sql"/>, the quotes around the list gone and <paramref name="placeholders"/> in its place.</summary>
+        internal static ExpressionSyntax NewSql(ExpressionSyntax sql, List<(string? Text, InvocationExpressionSyntax? Join)> pieces, int index, ExpressionSyntax placeholders)
+        {
+            var newPieces = new List<(string? Text, SyntaxNode? Hole)>();
+            for (var i = 0; i < pieces.Count; i++)
+            {
+                var text = pieces[i].Text;
+                if (i == index)
+                {
+                    newPieces.Add((null, placeholders));
+                    continue;
+                }
+
+                if (i == index - 1)
+                {
+                    text = text!.Substring(0, text.Length - 1);
+                }
+                else if (i == index + 1)
+                {
+                    text = text!.Substring(1);
+                }
+
+                if (text!.Length > 0)
+                {
+                    newPieces.Add((text, null));
+                }
+            }
+
+            var style = SqlTextSyntax.From(sql);
+            return sql is InterpolatedStringExpressionSyntax ? style.Interpolated(newPieces) : style.Concatenation(newPieces);
+        }
+
+        /// <summary><c>(list.Count == 0 ? "''" : string.Join(", ", list))</c>: an empty list keeps the old <c>IN ('')</c>.</summary>
+        internal static ExpressionSyntax Placeholders(SyntaxGenerator g, string listName)
+        {
+            var list = SyntaxFactory.IdentifierName(listName);
+            var count = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, list, SyntaxFactory.IdentifierName("Count"));
+            return SyntaxFactory.ParenthesizedExpression(SyntaxFactory.ConditionalExpression(
+                SyntaxFactory.BinaryExpression(SyntaxKind.EqualsExpression, count, SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(0))),
+                SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("''")),
+                (ExpressionSyntax)g.InvocationExpression(g.MemberAccessExpression(g.TypeExpression(SpecialType.System_String), "Join"), g.LiteralExpression(", "), list)));
+        }
+
+        internal static SyntaxNode ListOf(SyntaxGenerator g, string listName, string elementType)
+        {
+            var listType = SyntaxFactory.ParseTypeName("System.Collections.Generic.List<" + elementType + ">").WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation);
+            return g.LocalDeclarationStatement(listName, g.ObjectCreationExpression(listType));
         }
 
         /// <summary>Constant text and at most the one join: null when any other part is not constant.</summary>
@@ -226,12 +252,12 @@ namespace Palisade.CodeFixes.Sql
             return true;
         }
 
-        private static string Singular(string name) =>
+        internal static string Singular(string name) =>
             name.Length > 4 && name.EndsWith("ies", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - 3) + "y" :
             name.Length > 3 && name.EndsWith("s", System.StringComparison.Ordinal) && !name.EndsWith("ss", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - 1) : name;
 
         /// <summary>A prefix no string in the member already mentions after "@" (the generated names are "@prefix_0", "@prefix_1"...).</summary>
-        private static string UniquePrefix(string name, SyntaxNode inside)
+        internal static string UniquePrefix(string name, SyntaxNode inside)
         {
             var member = inside.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? inside;
             var texts = member.DescendantTokens()

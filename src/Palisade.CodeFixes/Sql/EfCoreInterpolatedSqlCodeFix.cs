@@ -42,8 +42,21 @@ namespace Palisade.CodeFixes.Sql
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.SafeAlternativeProperty, out var safeName) || safeName is null ||
-                    !diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.FixableProperty, out var fixable) || fixable != "true")
+                if (!diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.SafeAlternativeProperty, out var safeName) || safeName is null)
+                {
+                    continue;
+                }
+
+                // The IN list fix decides for itself (the analyzer cannot see a list of values as one parameter).
+                if (await ListPlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not null)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Pass each value of the IN list as a parameter", ct => ApplyAsync(context.Document, diagnostic, safeName, ct), EquivalenceKey),
+                        diagnostic);
+                    continue;
+                }
+
+                if (!diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.FixableProperty, out var fixable) || fixable != "true")
                 {
                     continue;
                 }
@@ -72,8 +85,19 @@ namespace Palisade.CodeFixes.Sql
             return editor.GetChangedDocument();
         }
 
+        /// <summary>IN ('" + string.Join("','", names) + "')": one {n} placeholder and one value per element (<see cref="EfCoreInListEdit"/>).</summary>
+        private static async Task<System.Action<DocumentEditor>?> ListPlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+            await SqlSinkValue.LoadAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } sink
+                ? EfCoreInListEdit.Plan(sink, cancellationToken)
+                : null;
+
         private static async Task<System.Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, string safeName, CancellationToken cancellationToken)
         {
+            if (await ListPlanAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } listEdit)
+            {
+                return listEdit;
+            }
+
             var fix = await SqlFixContext.CreateAsync(document, diagnostic, allowLocal: true, reserveMemberPlaceholders: false, cancellationToken).ConfigureAwait(false);
             if (fix?.SinkValue.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } ||
                 invocation.Expression is not MemberAccessExpressionSyntax member ||
