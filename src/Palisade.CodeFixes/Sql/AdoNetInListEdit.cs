@@ -42,7 +42,7 @@ namespace Palisade.CodeFixes.Sql
                 return null;
             }
 
-            if (!TryMatch(sql, model, cancellationToken, out var pieces, out var index, out var values))
+            if (!TryMatch(sql, model, cancellationToken, out var pieces, out var lists))
             {
                 return null;
             }
@@ -53,87 +53,96 @@ namespace Palisade.CodeFixes.Sql
                 return null;
             }
 
-            var baseName = Singular(SqlParameterPlan.NameFor(values));
-            var prefix = UniquePrefix(baseName, sql);
-            var listName = site.UniqueLocalName(baseName + "Parameters");
-            var itemName = site.UniqueLocalName("item");
-            var nameLocal = site.UniqueLocalName("parameterName");
+            var prefixesGiven = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+            var names = lists.Select(list =>
+            {
+                var baseName = Singular(SqlParameterPlan.NameFor(list.Values));
+                var prefix = UniquePrefix(baseName, sql, prefixesGiven);
+                return (list.Index, list.Values, Prefix: prefix, List: site.UniqueLocalName(baseName + "Parameters"), Item: site.UniqueLocalName("item"), Name: site.UniqueLocalName("parameterName"));
+            }).ToList();
 
             return editor =>
             {
                 var g = editor.Generator;
-                var list = SyntaxFactory.IdentifierName(listName);
-                var count = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, list, SyntaxFactory.IdentifierName("Count"));
-                var declareList = ListOf(g, listName, "string");
-                var body = new List<SyntaxNode>
+                var inserted = new List<SyntaxNode>();
+                var placeholders = new Dictionary<int, ExpressionSyntax>();
+                foreach (var list in names)
                 {
-                    g.LocalDeclarationStatement(nameLocal, g.AddExpression(g.LiteralExpression("@" + prefix + "_"), count)),
-                    g.ExpressionStatement(g.InvocationExpression(g.MemberAccessExpression(list, "Add"), g.IdentifierName(nameLocal))),
-                };
-                var value = g.CoalesceExpression(g.IdentifierName(itemName), g.LiteralExpression(string.Empty));
-                body.AddRange(ParameterizeSqlCodeFix.AddParameterStatements(g, site, new[] { ((SyntaxNode)g.IdentifierName(nameLocal), (SyntaxNode)value, prefix + "Parameter") }));
-                var loop = SyntaxFactory.ForEachStatement(
-                    SyntaxFactory.IdentifierName("var"),
-                    SyntaxFactory.Identifier(itemName),
-                    values.WithoutTrivia(),
-                    SyntaxFactory.Block(body.Cast<StatementSyntax>()));
+                    var local = SyntaxFactory.IdentifierName(list.List);
+                    var count = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, local, SyntaxFactory.IdentifierName("Count"));
+                    var body = new List<SyntaxNode>
+                    {
+                        g.LocalDeclarationStatement(list.Name, g.AddExpression(g.LiteralExpression("@" + list.Prefix + "_"), count)),
+                        g.ExpressionStatement(g.InvocationExpression(g.MemberAccessExpression(local, "Add"), g.IdentifierName(list.Name))),
+                    };
+                    var value = g.CoalesceExpression(g.IdentifierName(list.Item), g.LiteralExpression(string.Empty));
+                    body.AddRange(ParameterizeSqlCodeFix.AddParameterStatements(g, site, new[] { ((SyntaxNode)g.IdentifierName(list.Name), (SyntaxNode)value, list.Prefix + "Parameter") }));
+                    var loop = SyntaxFactory.ForEachStatement(
+                        SyntaxFactory.IdentifierName("var"),
+                        SyntaxFactory.Identifier(list.Item),
+                        list.Values.WithoutTrivia(),
+                        SyntaxFactory.Block(body.Cast<StatementSyntax>()));
+                    var declareList = ListOf(g, list.List, "string");
+                    inserted.Add((inserted.Count == 0 ? declareList.WithLeadingTrivia(site.Statement.GetLeadingTrivia()) : declareList).WithAdditionalAnnotations(Formatter.Annotation));
+                    inserted.Add(loop.WithAdditionalAnnotations(Formatter.Annotation));
+                    placeholders[list.Index] = Placeholders(g, list.List);
+                }
 
-                var placeholders = Placeholders(g, listName);
-                var newSql = NewSql(sql, pieces, index, placeholders);
-                editor.ReplaceNode(sql, newSql.WithTriviaFrom(sql));
-                editor.InsertBefore(site.Statement, new[]
-                {
-                    declareList.WithLeadingTrivia(site.Statement.GetLeadingTrivia()).WithAdditionalAnnotations(Formatter.Annotation),
-                    loop.WithAdditionalAnnotations(Formatter.Annotation),
-                });
+                editor.ReplaceNode(sql, NewSql(sql, pieces, placeholders).WithTriviaFrom(sql));
+                editor.InsertBefore(site.Statement, inserted);
             };
         }
 
         /// <summary>
-        /// Constant text around exactly one <c>string.Join("','", values)</c> of strings, inside <c>IN ('...')</c>.
+        /// Constant text around one or more <c>string.Join("','", values)</c> of strings, each inside <c>IN ('...')</c>;
+        /// <paramref name="lists"/> holds each join's piece index and its values.
         /// </summary>
-        internal static bool TryMatch(ExpressionSyntax sql, SemanticModel model, CancellationToken cancellationToken, out List<(string? Text, InvocationExpressionSyntax? Join)> pieces, out int index, out ExpressionSyntax values)
+        internal static bool TryMatch(ExpressionSyntax sql, SemanticModel model, CancellationToken cancellationToken, out List<(string? Text, InvocationExpressionSyntax? Join)> pieces, out List<(int Index, ExpressionSyntax Values)> lists)
         {
-            values = sql;
-            index = -1;
+            lists = new List<(int Index, ExpressionSyntax Values)>();
             pieces = Pieces(sql, model, cancellationToken) ?? new List<(string? Text, InvocationExpressionSyntax? Join)>();
-            if (pieces.Count(p => p.Join is not null) != 1)
+            for (var index = 0; index < pieces.Count; index++)
             {
-                return false;
+                if (pieces[index].Join is not { } join)
+                {
+                    continue;
+                }
+
+                if (index == 0 || index == pieces.Count - 1 || pieces[index - 1].Text is not { } before || pieces[index + 1].Text is not { } after ||
+                    !Open.IsMatch(before) || !Close.IsMatch(after) || !IsStringJoin(join, model, cancellationToken, out var values))
+                {
+                    return false;
+                }
+
+                lists.Add((index, values));
             }
 
-            index = pieces.FindIndex(p => p.Join is not null);
-            if (index == 0 || index == pieces.Count - 1 || pieces[index - 1].Text is not { } before || pieces[index + 1].Text is not { } after)
-            {
-                return false;
-            }
-
-            return Open.IsMatch(before) && Close.IsMatch(after) && IsStringJoin(pieces[index].Join!, model, cancellationToken, out values);
+            return lists.Count > 0;
         }
 
-        /// <summary>The SQL in the literal kind of <paramref name="sql"/>, the quotes around the list gone and <paramref name="placeholders"/> in its place.</summary>
-        internal static ExpressionSyntax NewSql(ExpressionSyntax sql, List<(string? Text, InvocationExpressionSyntax? Join)> pieces, int index, ExpressionSyntax placeholders)
+        /// <summary>The SQL in the literal kind of <paramref name="sql"/>, the quotes around each list gone and its placeholders in its place.</summary>
+        internal static ExpressionSyntax NewSql(ExpressionSyntax sql, List<(string? Text, InvocationExpressionSyntax? Join)> pieces, IReadOnlyDictionary<int, ExpressionSyntax> placeholders)
         {
             var newPieces = new List<(string? Text, SyntaxNode? Hole)>();
             for (var i = 0; i < pieces.Count; i++)
             {
-                var text = pieces[i].Text;
-                if (i == index)
+                if (pieces[i].Text is not { } text)
                 {
-                    newPieces.Add((null, placeholders));
+                    newPieces.Add((null, placeholders[i]));
                     continue;
                 }
 
-                if (i == index - 1)
+                if (i + 1 < pieces.Count && pieces[i + 1].Join is not null)
                 {
-                    text = text!.Substring(0, text.Length - 1);
-                }
-                else if (i == index + 1)
-                {
-                    text = text!.Substring(1);
+                    text = text.Substring(0, text.Length - 1);
                 }
 
-                if (text!.Length > 0)
+                if (i > 0 && pieces[i - 1].Join is not null)
+                {
+                    text = text.Substring(1);
+                }
+
+                if (text.Length > 0)
                 {
                     newPieces.Add((text, null));
                 }
@@ -257,7 +266,7 @@ namespace Palisade.CodeFixes.Sql
             name.Length > 3 && name.EndsWith("s", System.StringComparison.Ordinal) && !name.EndsWith("ss", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - 1) : name;
 
         /// <summary>A prefix no string in the member already mentions after "@" (the generated names are "@prefix_0", "@prefix_1"...).</summary>
-        internal static string UniquePrefix(string name, SyntaxNode inside)
+        internal static string UniquePrefix(string name, SyntaxNode inside, ISet<string> given)
         {
             var member = inside.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? inside;
             var texts = member.DescendantTokens()
@@ -265,11 +274,12 @@ namespace Palisade.CodeFixes.Sql
                 .Select(t => t.ValueText)
                 .ToList();
             var candidate = name;
-            for (var n = 2; texts.Any(t => t.IndexOf("@" + candidate, System.StringComparison.OrdinalIgnoreCase) >= 0); n++)
+            for (var n = 2; given.Contains(candidate) || texts.Any(t => t.IndexOf("@" + candidate, System.StringComparison.OrdinalIgnoreCase) >= 0); n++)
             {
                 candidate = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
+            given.Add(candidate);
             return candidate;
         }
     }

@@ -25,7 +25,8 @@ namespace Palisade.CodeFixes.Sql
     /// ctx.Users.FromSqlRaw("... IN (" + (nameParameters.Count == 0 ? "''" : string.Join(", ", nameParameters)) + ")", nameValues.ToArray());
     /// </code>
     /// An empty list keeps its old <c>IN ('')</c>. Offered only when the call passes nothing but the SQL, the statement
-    /// sits in a block (the loop goes before it, outside any lambda), and the text holds no braces (EF Core formats it).
+    /// sits in a block or is the body of an expression-bodied method (which gets a block body), outside any lambda, and
+    /// the text holds no braces (EF Core formats it).
     /// </summary>
     internal static class EfCoreInListEdit
     {
@@ -38,7 +39,7 @@ namespace Palisade.CodeFixes.Sql
                 model.GetOperation(invocation, cancellationToken) is not IInvocationOperation call ||
                 call.TargetMethod.Name is not ("FromSqlRaw" or "ExecuteSqlRaw" or "SqlQueryRaw") ||
                 arguments.Arguments.Count != 1 ||
-                !AdoNetInListEdit.TryMatch(sql, model, cancellationToken, out var pieces, out var index, out var values) ||
+                !AdoNetInListEdit.TryMatch(sql, model, cancellationToken, out var pieces, out var lists) || lists.Count != 1 ||
                 pieces.Any(p => p.Text is { } text && (text.IndexOf('{') >= 0 || text.IndexOf('}') >= 0)))
             {
                 return null;
@@ -53,20 +54,30 @@ namespace Palisade.CodeFixes.Sql
                 return null;
             }
 
-            var statement = invocation.FirstAncestorOrSelf<StatementSyntax>();
-            if (statement?.Parent is not BlockSyntax ||
-                invocation.Ancestors().TakeWhile(n => n != statement).Any(n => n is AnonymousFunctionExpressionSyntax or QueryExpressionSyntax) ||
+            // The loop goes before the statement; an expression-bodied method gets a block body first.
+            var arrowMethod = invocation.FirstAncestorOrSelf<ArrowExpressionClauseSyntax>() is { Parent: MethodDeclarationSyntax arrowParent } arrow &&
+                              invocation.Ancestors().TakeWhile(n => n != arrow).All(n => n is not StatementSyntax)
+                ? arrowParent
+                : null;
+            var statement = arrowMethod is null ? invocation.FirstAncestorOrSelf<StatementSyntax>() : null;
+            SyntaxNode? scope = (SyntaxNode?)statement ?? arrowMethod?.ExpressionBody;
+            if ((statement is not null && statement.Parent is not BlockSyntax) || scope is null ||
+                invocation.Ancestors().TakeWhile(n => n != scope).Any(n => n is AnonymousFunctionExpressionSyntax or QueryExpressionSyntax) ||
                 statement is LocalFunctionStatementSyntax)
             {
                 return null;
             }
 
+            var returnsValue = arrowMethod is not null && model.GetDeclaredSymbol(arrowMethod, cancellationToken) is { } methodSymbol && !methodSymbol.ReturnsVoid &&
+                               !(methodSymbol.IsAsync && methodSymbol.ReturnType is INamedTypeSymbol { Arity: 0, Name: "Task" or "ValueTask" });
+
+            var (index, values) = lists[0];
             var baseName = AdoNetInListEdit.Singular(SqlParameterPlan.NameFor(values));
-            var taken = AdoNetSite.DeclaredNames(statement);
+            var taken = AdoNetSite.DeclaredNames(scope);
             string Unique(string name)
             {
                 var candidate = name;
-                for (var n = 2; taken.Contains(candidate) || !model.LookupSymbols(statement.SpanStart, name: candidate).IsEmpty; n++)
+                for (var n = 2; taken.Contains(candidate) || !model.LookupSymbols(scope.SpanStart, name: candidate).IsEmpty; n++)
                 {
                     candidate = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
@@ -92,7 +103,7 @@ namespace Palisade.CodeFixes.Sql
                 };
                 var loop = SyntaxFactory.ForEachStatement(SyntaxFactory.IdentifierName("var"), SyntaxFactory.Identifier(itemName), values.WithoutTrivia(), SyntaxFactory.Block(body));
 
-                var newSql = AdoNetInListEdit.NewSql(sql, pieces, index, AdoNetInListEdit.Placeholders(g, listName)).WithTriviaFrom(sql);
+                var newSql = AdoNetInListEdit.NewSql(sql, pieces, new Dictionary<int, ExpressionSyntax> { [index] = AdoNetInListEdit.Placeholders(g, listName) }).WithTriviaFrom(sql);
                 var valuesArgument = SyntaxFactory.Argument((ExpressionSyntax)g.InvocationExpression(g.MemberAccessExpression(valueList, "ToArray")));
                 editor.ReplaceNode(arguments, (current, _) =>
                 {
@@ -100,11 +111,34 @@ namespace Palisade.CodeFixes.Sql
                     var first = list.Arguments[0];
                     return list.WithArguments(SyntaxFactory.SeparatedList(new[] { first.WithExpression(newSql), valuesArgument }));
                 });
-                editor.InsertBefore(statement, new SyntaxNode[]
+                if (statement is not null)
                 {
-                    AdoNetInListEdit.ListOf(g, listName, "string").WithLeadingTrivia(statement.GetLeadingTrivia()).WithAdditionalAnnotations(Formatter.Annotation),
-                    AdoNetInListEdit.ListOf(g, valuesName, "object").WithAdditionalAnnotations(Formatter.Annotation),
-                    loop.WithAdditionalAnnotations(Formatter.Annotation),
+                    editor.InsertBefore(statement, new SyntaxNode[]
+                    {
+                        AdoNetInListEdit.ListOf(g, listName, "string").WithLeadingTrivia(statement.GetLeadingTrivia()).WithAdditionalAnnotations(Formatter.Annotation),
+                        AdoNetInListEdit.ListOf(g, valuesName, "object").WithAdditionalAnnotations(Formatter.Annotation),
+                        loop.WithAdditionalAnnotations(Formatter.Annotation),
+                    });
+                    return;
+                }
+
+                editor.ReplaceNode(arrowMethod!, (current, _) =>
+                {
+                    var method = (MethodDeclarationSyntax)current;
+                    var expression = method.ExpressionBody!.Expression.WithoutLeadingTrivia();
+                    StatementSyntax last = returnsValue ? SyntaxFactory.ReturnStatement(expression) : SyntaxFactory.ExpressionStatement(expression);
+                    var block = SyntaxFactory.Block(
+                        (StatementSyntax)AdoNetInListEdit.ListOf(g, listName, "string"),
+                        (StatementSyntax)AdoNetInListEdit.ListOf(g, valuesName, "object"),
+                        loop,
+                        last);
+                    return method
+                        .WithExpressionBody(null)
+                        .WithSemicolonToken(default)
+                        .WithParameterList(method.ParameterList.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed))
+                        .WithBody(block)
+                        .WithTrailingTrivia(method.GetTrailingTrivia())
+                        .WithAdditionalAnnotations(Formatter.Annotation);
                 });
             };
         }

@@ -74,6 +74,54 @@ namespace Palisade.Analyzers.Tests.Sql
                     ctx.Database.ExecuteSqlRaw($"DELETE FROM Users WHERE City IN ({(cityParameters.Count == 0 ? "''" : string.Join(", ", cityParameters))})", cityValues.ToArray());
             """);
 
+        [Fact]
+        public Task An_expression_bodied_method_gets_a_block_body() => Verify.VerifyCodeFixAsync(
+            Header + """
+            class C
+            {
+                private readonly AppDb _db = null!;
+
+                public List<User> Named(string[] names) =>
+                    _db.Users.FromSqlRaw({|#0:"SELECT * FROM Users WHERE Name IN ('" + string.Join("','", names) + "')"|}).ToList();
+
+                public void Purge(string[] names) => _db.Database.ExecuteSqlRaw({|#1:$"DELETE FROM Users WHERE Name IN ('{string.Join("','", names)}')"|});
+            }
+            """,
+            new[] { Pal1002(0), Pal1002(1) },
+            Header + """
+            class C
+            {
+                private readonly AppDb _db = null!;
+
+                public List<User> Named(string[] names)
+                {
+                    var nameParameters = new List<string>();
+                    var nameValues = new List<object>();
+                    foreach (var item in names)
+                    {
+                        nameParameters.Add("{" + nameValues.Count + "}");
+                        nameValues.Add(item ?? "");
+                    }
+
+                    return _db.Users.FromSqlRaw("SELECT * FROM Users WHERE Name IN (" + (nameParameters.Count == 0 ? "''" : string.Join(", ", nameParameters)) + ")", nameValues.ToArray()).ToList();
+                }
+
+                public void Purge(string[] names)
+                {
+                    var nameParameters = new List<string>();
+                    var nameValues = new List<object>();
+                    foreach (var item in names)
+                    {
+                        nameParameters.Add("{" + nameValues.Count + "}");
+                        nameValues.Add(item ?? "");
+                    }
+
+                    _db.Database.ExecuteSqlRaw($"DELETE FROM Users WHERE Name IN ({(nameParameters.Count == 0 ? "''" : string.Join(", ", nameParameters))})", nameValues.ToArray());
+                }
+            }
+            """,
+            EfCoreInterpolatedSqlCodeFix.EquivalenceKey);
+
         [Theory]
         [InlineData("braces in the text (EF Core formats it once values are passed)", """_ = ctx.Users.FromSqlRaw({|#0:"SELECT * FROM Users WHERE Name IN ('" + string.Join("','", names) + "') AND Data <> '{}'"|}).ToList();""")]
         [InlineData("inside a lambda (no statement to put the loop before)", """System.Func<List<User>> f = () => ctx.Users.FromSqlRaw({|#0:"SELECT * FROM Users WHERE Name IN ('" + string.Join("','", names) + "')"|}).ToList();""")]
