@@ -175,6 +175,15 @@ namespace Palisade.Analyzers.Tests.Sql
                     return Read((SqliteCommand)cmd);
                 }
 
+                public static List<string> AdoTwoInLists(SqliteConnection lite, string names)
+                {
+                    using var cmd = lite.CreateCommand();
+                    var wanted = names.Split(';');
+                    var alsoWanted = names.Split(';').Reverse().ToArray();
+                    cmd.CommandText = "SELECT Name FROM Users WHERE Name IN ('" + string.Join("','", wanted) + "') AND Id IN (SELECT Id FROM Users WHERE Name IN ('" + string.Join("','", alsoWanted) + "')) ORDER BY Id";
+                    return Read(cmd);
+                }
+
                 private static List<string> Read(SqliteCommand cmd)
                 {
                     var names = new List<string>();
@@ -196,7 +205,7 @@ namespace Palisade.Analyzers.Tests.Sql
 
         /// <summary>Every fix shape: one method each, fixed one diagnostic at a time and with Fix All.</summary>
         public static IEnumerable<object[]> Methods =>
-            from method in new[] { "ByName", "Search", "DapperByName", "ProviderNeutral", "BuilderOnCommand", "BuilderBeforeCommand", "DapperBranches", "Ternary", "RawMultiLine", "Verbatim", "AnyOf", "DapperInList", "AdoInList", "AdoInListInterpolated" }
+            from method in new[] { "ByName", "Search", "DapperByName", "ProviderNeutral", "BuilderOnCommand", "BuilderBeforeCommand", "DapperBranches", "Ternary", "RawMultiLine", "Verbatim", "AnyOf", "DapperInList", "AdoInList", "AdoInListInterpolated", "AdoTwoInLists" }
             from fixAll in new[] { false, true }
             select new object[] { method, fixAll };
 
@@ -233,7 +242,7 @@ namespace Palisade.Analyzers.Tests.Sql
             var (before, after) = await BuildBothAsync(fixAll);
             using var db = OpenDatabase();
 
-            var payload = method is "DapperInList" or "AdoInList" or "AdoInListInterpolated" ? ListPayload : Payload;
+            var payload = method is "DapperInList" or "AdoInList" or "AdoInListInterpolated" or "AdoTwoInLists" ? ListPayload : Payload;
             Assert.Equal(new[] { "alice", "bob", "carol", "o'brien" }, Run(before, method, db, payload));
             Assert.Empty(Run(after, method, db, payload));
         }
@@ -243,6 +252,8 @@ namespace Palisade.Analyzers.Tests.Sql
         [InlineData("AdoInList", true)]
         [InlineData("AdoInListInterpolated", false)]
         [InlineData("AdoInListInterpolated", true)]
+        [InlineData("AdoTwoInLists", false)]
+        [InlineData("AdoTwoInLists", true)]
         public async Task An_IN_list_keeps_its_rows_for_several_values_and_for_none(string method, bool fixAll)
         {
             var (before, after) = await BuildBothAsync(fixAll);
