@@ -184,6 +184,17 @@ namespace Palisade.Analyzers.Tests.Sql
                     return Read(cmd);
                 }
 
+                public static List<string> DapperAnyOf(SqliteConnection lite, string names)
+                {
+                    var sql = "SELECT Name FROM Users WHERE 1 = 0";
+                    foreach (var name in names.Split(';'))
+                    {
+                        sql += " OR Name = '" + name + "'";
+                    }
+
+                    return lite.Query<string>(sql + " ORDER BY Id").ToList();
+                }
+
                 private static List<string> Read(SqliteCommand cmd)
                 {
                     var names = new List<string>();
@@ -205,7 +216,7 @@ namespace Palisade.Analyzers.Tests.Sql
 
         /// <summary>Every fix shape: one method each, fixed one diagnostic at a time and with Fix All.</summary>
         public static IEnumerable<object[]> Methods =>
-            from method in new[] { "ByName", "Search", "DapperByName", "ProviderNeutral", "BuilderOnCommand", "BuilderBeforeCommand", "DapperBranches", "Ternary", "RawMultiLine", "Verbatim", "AnyOf", "DapperInList", "AdoInList", "AdoInListInterpolated", "AdoTwoInLists" }
+            from method in new[] { "ByName", "Search", "DapperByName", "ProviderNeutral", "BuilderOnCommand", "BuilderBeforeCommand", "DapperBranches", "Ternary", "RawMultiLine", "Verbatim", "AnyOf", "DapperInList", "AdoInList", "AdoInListInterpolated", "AdoTwoInLists", "DapperAnyOf" }
             from fixAll in new[] { false, true }
             select new object[] { method, fixAll };
 

@@ -251,6 +251,38 @@ namespace Palisade.Analyzers.Tests.Sql.FixCorpus
                     command.ExecuteReader();
                 }
                 """),
+            new SqlFixCase("KeywordSearch", """
+                private readonly IDbConnection _db;
+                public KeywordSearch(IDbConnection db) => _db = db;
+
+                public IEnumerable<Order> Matching(IEnumerable<string> keywords, string? status)
+                {
+                    var sql = new StringBuilder("SELECT * FROM Orders WHERE (1 = 0");
+                    foreach (var keyword in keywords)
+                    {
+                        sql.Append(" OR Notes LIKE '%").Append(keyword).Append("%'");
+                    }
+
+                    sql.Append(")");
+                    if (status != null)
+                    {
+                        sql.Append(" AND Status = '").Append(status).Append("'");
+                    }
+
+                    return _db.Query<Order>(sql.ToString());
+                }
+
+                public IEnumerable<Order> ForCustomers(string[] customers)
+                {
+                    var where = "1 = 0";
+                    for (var i = 0; i < customers.Length; i++)
+                    {
+                        where += " OR Customer = '" + customers[i] + "'";
+                    }
+
+                    return _db.Query<Order>("SELECT * FROM Orders WHERE " + where);
+                }
+                """),
             new SqlFixCase("TagQueries", """
                 private readonly SqliteConnection _connection;
                 public TagQueries(SqliteConnection connection) => _connection = connection;
