@@ -21,6 +21,8 @@ namespace Palisade.CodeFixes.Sql
     /// into a DbParameter, so the quotes around a hole are removed and LIKE wildcards move into the value.
     /// The SQL may be written at the call or in a local read only there (the template then moves into the call), and
     /// the call passes no positional parameters of its own. <c>string.Format</c> with a constant format is a template too.
+    /// An IN list made with <c>string.Join("','", values)</c> keeps the raw method and gets one <c>{n}</c> placeholder
+    /// and one value per element (<see cref="EfCoreInListEdit"/>).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EfCoreInterpolatedSqlCodeFix))]
     public sealed class EfCoreInterpolatedSqlCodeFix : CodeFixProvider

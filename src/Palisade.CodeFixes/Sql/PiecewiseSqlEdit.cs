@@ -17,7 +17,8 @@ namespace Palisade.CodeFixes.Sql
     /// and its parameters are added right after it, in the same branch.
     /// ADO.NET: straight onto the command when the command already exists there; otherwise into a dictionary declared
     /// before the first piece and copied onto the command where the command gets its text.
-    /// Dapper: into a <c>DynamicParameters</c> declared before the first piece and passed as the call's parameters.
+    /// Dapper: into a <c>DynamicParameters</c> declared before the first piece and passed as the call's parameters; a
+    /// value appended in a loop gets a numbered name per turn (<c>"@tag_" + parameters.ParameterNames.Count()</c>).
     /// </summary>
     internal static class PiecewiseSqlEdit
     {
