@@ -21,6 +21,8 @@ namespace Palisade.CodeFixes.Sql
     /// into a DbParameter, so the quotes around a hole are removed and LIKE wildcards move into the value.
     /// The SQL may be written at the call or in a local read only there (the template then moves into the call), and
     /// the call passes no positional parameters of its own. <c>string.Format</c> with a constant format is a template too.
+    /// An IN list made with <c>string.Join("','", values)</c> keeps the raw method and gets one <c>{n}</c> placeholder
+    /// and one value per element (<see cref="EfCoreInListEdit"/>).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EfCoreInterpolatedSqlCodeFix))]
     public sealed class EfCoreInterpolatedSqlCodeFix : CodeFixProvider
@@ -42,8 +44,21 @@ namespace Palisade.CodeFixes.Sql
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.SafeAlternativeProperty, out var safeName) || safeName is null ||
-                    !diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.FixableProperty, out var fixable) || fixable != "true")
+                if (!diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.SafeAlternativeProperty, out var safeName) || safeName is null)
+                {
+                    continue;
+                }
+
+                // The IN list fix decides for itself (the analyzer cannot see a list of values as one parameter).
+                if (await ListPlanAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is not null)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create("Pass each value of the IN list as a parameter", ct => ApplyAsync(context.Document, diagnostic, safeName, ct), EquivalenceKey),
+                        diagnostic);
+                    continue;
+                }
+
+                if (!diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.FixableProperty, out var fixable) || fixable != "true")
                 {
                     continue;
                 }
@@ -72,8 +87,19 @@ namespace Palisade.CodeFixes.Sql
             return editor.GetChangedDocument();
         }
 
+        /// <summary>IN ('" + string.Join("','", names) + "')": one {n} placeholder and one value per element (<see cref="EfCoreInListEdit"/>).</summary>
+        private static async Task<System.Action<DocumentEditor>?> ListPlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+            await SqlSinkValue.LoadAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } sink
+                ? EfCoreInListEdit.Plan(sink, cancellationToken)
+                : null;
+
         private static async Task<System.Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, string safeName, CancellationToken cancellationToken)
         {
+            if (await ListPlanAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } listEdit)
+            {
+                return listEdit;
+            }
+
             var fix = await SqlFixContext.CreateAsync(document, diagnostic, allowLocal: true, reserveMemberPlaceholders: false, cancellationToken).ConfigureAwait(false);
             if (fix?.SinkValue.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } } ||
                 invocation.Expression is not MemberAccessExpressionSyntax member ||

@@ -21,7 +21,8 @@ namespace Palisade.CodeFixes.Sql
     /// <c>Parameters.Add</c>, right after the statement that sets the text (or after the command's declaration when
     /// the text goes through the constructor). Dapper: an anonymous parameter object, merged into an existing one.
     /// SQL built over several statements (StringBuilder, += in branches and loops) is rewritten piece by piece
-    /// (<see cref="SqlPieces"/>, <see cref="PiecewiseSqlEdit"/>).
+    /// (<see cref="SqlPieces"/>, <see cref="PiecewiseSqlEdit"/>). An ADO.NET IN list made with <c>string.Join("','", values)</c>
+    /// gets one placeholder per element, added in a loop (<see cref="AdoNetInListEdit"/>).
     /// The fix decides for itself, whatever the diagnostic's Fixable property says: it offers nothing unless the
     /// statement's template is literal text here and every hole is a value, and nothing when the result would not
     /// compile or would change the query (helper methods, text read elsewhere, a command reused across loop turns).
@@ -72,6 +73,14 @@ namespace Palisade.CodeFixes.Sql
         private static async Task<System.Action<DocumentEditor>?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var kind = diagnostic.Properties.TryGetValue(SqlInjectionAnalyzer.SinkKindProperty, out var k) ? k : null;
+            if (kind == nameof(SqlSinkKind.AdoNet) &&
+                await SqlSinkValue.LoadAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is { } listSink &&
+                AdoNetInListEdit.Plan(listSink, cancellationToken) is { } listEdit)
+            {
+                // IN ('" + string.Join("','", names) + "')": one placeholder per element, added in a loop.
+                return listEdit;
+            }
+
             var fix = await SqlFixContext.CreateAsync(document, diagnostic, allowLocal: true, reserveMemberPlaceholders: kind == nameof(SqlSinkKind.AdoNet), cancellationToken).ConfigureAwait(false);
             if (fix is null)
             {

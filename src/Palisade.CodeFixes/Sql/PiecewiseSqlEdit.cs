@@ -17,7 +17,8 @@ namespace Palisade.CodeFixes.Sql
     /// and its parameters are added right after it, in the same branch.
     /// ADO.NET: straight onto the command when the command already exists there; otherwise into a dictionary declared
     /// before the first piece and copied onto the command where the command gets its text.
-    /// Dapper: into a <c>DynamicParameters</c> declared before the first piece and passed as the call's parameters.
+    /// Dapper: into a <c>DynamicParameters</c> declared before the first piece and passed as the call's parameters; a
+    /// value appended in a loop gets a numbered name per turn (<c>"@tag_" + parameters.ParameterNames.Count()</c>).
     /// </summary>
     internal static class PiecewiseSqlEdit
     {
@@ -134,7 +135,7 @@ namespace Palisade.CodeFixes.Sql
 
         public static System.Action<DocumentEditor>? Dapper(SqlSinkValue sink, IReadOnlyList<SqlPiece> pieces, CancellationToken cancellationToken)
         {
-            if (pieces.Any(p => InLoop(sink, p) || InLambda(p)) ||
+            if (pieces.Any(p => InLambda(p)) ||
                 sink.Syntax.Parent is not ArgumentSyntax argument ||
                 argument.Parent is not ArgumentListSyntax list ||
                 sink.Model.GetOperation(list.Parent!, cancellationToken) is not { } call ||
@@ -175,7 +176,7 @@ namespace Palisade.CodeFixes.Sql
             }
 
             // Everything at the call itself: an anonymous object, as for SQL written in one expression.
-            if (pieces.All(p => p.Statement == sinkStatement && sink.Syntax.Span.Contains(p.Replaced.Span)))
+            if (pieces.All(p => !InLoop(sink, p) && p.Statement == sinkStatement && sink.Syntax.Span.Contains(p.Replaced.Span)))
             {
                 var members = pieces.SelectMany(p => p.Parameters).Select(ParameterizeSqlCodeFix.Member).ToList();
                 var anonymous = SyntaxFactory.AnonymousObjectCreationExpression(SyntaxFactory.SeparatedList(members));
@@ -209,13 +210,37 @@ namespace Palisade.CodeFixes.Sql
             }
 
             var collection = UniqueName("parameters", first, sink.Model);
+            var names = new HashSet<string>(AdoNetSite.DeclaredNames(sink.Syntax)) { collection };
+
+            // A value appended in a loop gets a numbered name per turn: "@tag_" + parameters.ParameterNames.Count().
+            var enumerable = sink.Model.Compilation.GetTypeByMetadataName("System.Linq.Enumerable");
+            var countInScope = !sink.Model.LookupSymbols(first.SpanStart, name: "Enumerable").IsEmpty &&
+                               sink.Model.LookupNamespacesAndTypes(first.SpanStart, name: "Enumerable").Any(t => SymbolEqualityComparer.Default.Equals(t, enumerable));
+            if (enumerable is null && pieces.Any(p => InLoop(sink, p)))
+            {
+                return null;
+            }
+
             return editor =>
             {
                 var g = editor.Generator;
                 var declaration = g.LocalDeclarationStatement(collection, g.ObjectCreationExpression(g.TypeExpression(dynamicParameters).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation)));
                 editor.InsertBefore(first, declaration.WithAdditionalAnnotations(Formatter.Annotation));
+                var parameterNames = g.MemberAccessExpression(g.IdentifierName(collection), "ParameterNames");
+                var count = countInScope || enumerable is null
+                    ? g.InvocationExpression(g.MemberAccessExpression(parameterNames, "Count"))
+                    : g.InvocationExpression(g.MemberAccessExpression(g.TypeExpression(enumerable).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation), "Count"), parameterNames);
                 foreach (var piece in pieces)
                 {
+                    if (InLoop(sink, piece))
+                    {
+                        var (before, replacement, added) = Parameterize(g, sink, piece, count, names);
+                        editor.ReplaceNode(piece.Replaced, replacement);
+                        InsertAround(editor, piece.Statement, before, added.Select(p => g.ExpressionStatement(
+                            g.InvocationExpression(g.MemberAccessExpression(g.IdentifierName(collection), "Add"), p.Name, p.Value))).ToList());
+                        continue;
+                    }
+
                     editor.ReplaceNode(piece.Replaced, piece.Replacement);
                     InsertAround(editor, piece.Statement, new List<SyntaxNode>(), piece.Parameters.Select(p => g.ExpressionStatement(
                         g.InvocationExpression(g.MemberAccessExpression(g.IdentifierName(collection), "Add"), g.LiteralExpression(p.Name), p.Value))).ToList());

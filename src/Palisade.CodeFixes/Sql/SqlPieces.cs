@@ -14,8 +14,8 @@ namespace Palisade.CodeFixes.Sql
     /// <summary>
     /// Finds the pieces that make up a SQL value built over several statements, and plans each one. Every untrusted
     /// hole of the whole text must land in a piece whose own literal text makes it a value; otherwise there is no
-    /// plan. Pieces inside a loop that does not also hold the sink are refused: their parameter would be added once
-    /// per iteration under the same name.
+    /// plan. A piece inside a loop that does not also hold the sink runs once per turn: <see cref="PiecewiseSqlEdit"/>
+    /// gives its parameter a numbered name per turn.
     /// </summary>
     internal sealed partial class SqlPieces
     {

@@ -159,6 +159,42 @@ namespace Palisade.Analyzers.Tests.Sql
                     return lite.Query<string>("SELECT Name FROM Users WHERE Name IN ('" + string.Join("','", wanted) + "') ORDER BY Id").ToList();
                 }
 
+                public static List<string> AdoInList(SqliteConnection lite, string names)
+                {
+                    using var cmd = lite.CreateCommand();
+                    var wanted = names.Split(';');
+                    cmd.CommandText = "SELECT Name FROM Users WHERE Name IN ('" + string.Join("','", wanted) + "') ORDER BY Id";
+                    return Read(cmd);
+                }
+
+                public static List<string> AdoInListInterpolated(SqliteConnection lite, string names)
+                {
+                    IDbCommand cmd = lite.CreateCommand();
+                    var wanted = names.Split(';', System.StringSplitOptions.RemoveEmptyEntries).ToList();
+                    cmd.CommandText = $"SELECT Name FROM Users WHERE Name IN ('{string.Join("', '", wanted)}') ORDER BY Id";
+                    return Read((SqliteCommand)cmd);
+                }
+
+                public static List<string> AdoTwoInLists(SqliteConnection lite, string names)
+                {
+                    using var cmd = lite.CreateCommand();
+                    var wanted = names.Split(';');
+                    var alsoWanted = names.Split(';').Reverse().ToArray();
+                    cmd.CommandText = "SELECT Name FROM Users WHERE Name IN ('" + string.Join("','", wanted) + "') AND Id IN (SELECT Id FROM Users WHERE Name IN ('" + string.Join("','", alsoWanted) + "')) ORDER BY Id";
+                    return Read(cmd);
+                }
+
+                public static List<string> DapperAnyOf(SqliteConnection lite, string names)
+                {
+                    var sql = "SELECT Name FROM Users WHERE 1 = 0";
+                    foreach (var name in names.Split(';'))
+                    {
+                        sql += " OR Name = '" + name + "'";
+                    }
+
+                    return lite.Query<string>(sql + " ORDER BY Id").ToList();
+                }
+
                 private static List<string> Read(SqliteCommand cmd)
                 {
                     var names = new List<string>();
@@ -180,7 +216,7 @@ namespace Palisade.Analyzers.Tests.Sql
 
         /// <summary>Every fix shape: one method each, fixed one diagnostic at a time and with Fix All.</summary>
         public static IEnumerable<object[]> Methods =>
-            from method in new[] { "ByName", "Search", "DapperByName", "ProviderNeutral", "BuilderOnCommand", "BuilderBeforeCommand", "DapperBranches", "Ternary", "RawMultiLine", "Verbatim", "AnyOf", "DapperInList" }
+            from method in new[] { "ByName", "Search", "DapperByName", "ProviderNeutral", "BuilderOnCommand", "BuilderBeforeCommand", "DapperBranches", "Ternary", "RawMultiLine", "Verbatim", "AnyOf", "DapperInList", "AdoInList", "AdoInListInterpolated", "AdoTwoInLists", "DapperAnyOf" }
             from fixAll in new[] { false, true }
             select new object[] { method, fixAll };
 
@@ -217,9 +253,29 @@ namespace Palisade.Analyzers.Tests.Sql
             var (before, after) = await BuildBothAsync(fixAll);
             using var db = OpenDatabase();
 
-            var payload = method == "DapperInList" ? ListPayload : Payload;
+            var payload = method is "DapperInList" or "AdoInList" or "AdoInListInterpolated" or "AdoTwoInLists" ? ListPayload : Payload;
             Assert.Equal(new[] { "alice", "bob", "carol", "o'brien" }, Run(before, method, db, payload));
             Assert.Empty(Run(after, method, db, payload));
+        }
+
+        [Theory]
+        [InlineData("AdoInList", false)]
+        [InlineData("AdoInList", true)]
+        [InlineData("AdoInListInterpolated", false)]
+        [InlineData("AdoInListInterpolated", true)]
+        [InlineData("AdoTwoInLists", false)]
+        [InlineData("AdoTwoInLists", true)]
+        public async Task An_IN_list_keeps_its_rows_for_several_values_and_for_none(string method, bool fixAll)
+        {
+            var (before, after) = await BuildBothAsync(fixAll);
+            using var db = OpenDatabase();
+
+            Assert.Equal(new[] { "alice", "carol" }, Run(before, method, db, "carol;alice;nobody"));
+            Assert.Equal(new[] { "alice", "carol" }, Run(after, method, db, "carol;alice;nobody"));
+
+            // An empty list was IN ('') and stays so: no rows and no syntax error (IN () would be one).
+            Assert.Empty(Run(before, method, db, string.Empty));
+            Assert.Empty(Run(after, method, db, string.Empty));
         }
 
         [Fact]

@@ -211,6 +211,78 @@ namespace Palisade.Analyzers.Tests.Sql.FixCorpus
                     return _db.Query<Order>(sql);
                 }
                 """),
+            new SqlFixCase("CatalogLookups", """
+                private readonly MsSql.SqlConnection _sql;
+                private readonly ShopDb _db;
+                private readonly IDbConnection _reporting;
+                public CatalogLookups(MsSql.SqlConnection sql, ShopDb db, IDbConnection reporting) => (_sql, _db, _reporting) = (sql, db, reporting);
+
+                public int CountBySku(IReadOnlyCollection<string> skus)
+                {
+                    using var command = _sql.CreateCommand();
+                    command.CommandText = $"SELECT COUNT(*) FROM Products WHERE Sku IN ('{string.Join("', '", skus)}')";
+                    return (int)command.ExecuteScalar()!;
+                }
+
+                public void ArchiveCustomers(string csv)
+                {
+                    var customers = csv.Split(',').Select(c => c.Trim()).ToList();
+                    using var command = _reporting.CreateCommand();
+                    command.CommandText = "UPDATE Orders SET Archived = 1 WHERE Customer IN ('" + string.Join("','", customers) + "')";
+                    command.ExecuteNonQuery();
+                }
+
+                public List<Order> WithStatuses(List<string> statuses)
+                {
+                    var orders = _db.Orders
+                        .FromSqlRaw("SELECT * FROM Orders WHERE Status IN ('" + string.Join("','", statuses) + "')")
+                        .OrderBy(o => o.Id)
+                        .ToList();
+                    return orders;
+                }
+
+                public int PurgeCustomers(string[] customers) =>
+                    _db.Database.ExecuteSqlRaw($"DELETE FROM Orders WHERE Customer IN ('{string.Join("','", customers)}')");
+
+                public void StatusesForCustomers(string[] customers, string[] statuses)
+                {
+                    using var command = _sql.CreateCommand();
+                    command.CommandText = "SELECT * FROM Orders WHERE Customer IN ('" + string.Join("','", customers) + "') AND Status IN ('" + string.Join("','", statuses) + "')";
+                    command.ExecuteReader();
+                }
+                """),
+            new SqlFixCase("KeywordSearch", """
+                private readonly IDbConnection _db;
+                public KeywordSearch(IDbConnection db) => _db = db;
+
+                public IEnumerable<Order> Matching(IEnumerable<string> keywords, string? status)
+                {
+                    var sql = new StringBuilder("SELECT * FROM Orders WHERE (1 = 0");
+                    foreach (var keyword in keywords)
+                    {
+                        sql.Append(" OR Notes LIKE '%").Append(keyword).Append("%'");
+                    }
+
+                    sql.Append(")");
+                    if (status != null)
+                    {
+                        sql.Append(" AND Status = '").Append(status).Append("'");
+                    }
+
+                    return _db.Query<Order>(sql.ToString());
+                }
+
+                public IEnumerable<Order> ForCustomers(string[] customers)
+                {
+                    var where = "1 = 0";
+                    for (var i = 0; i < customers.Length; i++)
+                    {
+                        where += " OR Customer = '" + customers[i] + "'";
+                    }
+
+                    return _db.Query<Order>("SELECT * FROM Orders WHERE " + where);
+                }
+                """),
             new SqlFixCase("TagQueries", """
                 private readonly SqliteConnection _connection;
                 public TagQueries(SqliteConnection connection) => _connection = connection;
