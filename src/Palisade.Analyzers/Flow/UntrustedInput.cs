@@ -120,14 +120,14 @@ namespace Palisade.Analyzers.Flow
                 return false;
             }
 
-            return Derives(type, _controllerBase) ||
+            return TypeHierarchy.InheritsFrom(type, _controllerBase) ||
                    HasAttribute(type, "ApiControllerAttribute") || HasAttribute(type, "ControllerAttribute") ||
                    (_controllerBase is not null && type.Name.EndsWith("Controller", System.StringComparison.Ordinal) && type.DeclaredAccessibility == Accessibility.Public && !HasAttribute(type, "NonControllerAttribute"));
         }
 
         private bool IsPageHandler(IMethodSymbol method) =>
             !method.IsStatic && method.DeclaredAccessibility == Accessibility.Public && method.Name.StartsWith("On", System.StringComparison.Ordinal) &&
-            Derives(method.ContainingType, _pageModel);
+            TypeHierarchy.InheritsFrom(method.ContainingType, _pageModel);
 
         /// <summary>A lambda passed to app.MapGet(...) and its relatives: its parameters are bound from the request.</summary>
         private static bool IsMinimalApiHandler(IOperation reference, IMethodSymbol lambda)
@@ -166,24 +166,6 @@ namespace Palisade.Analyzers.Flow
                 if (current is not INamedTypeSymbol)
                 {
                     break;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool Derives(ITypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            if (baseType is null)
-            {
-                return false;
-            }
-
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                {
-                    return true;
                 }
             }
 

@@ -229,7 +229,7 @@ namespace Palisade.Analyzers.Logging
         private bool IsLoggerMessageDelegate(IMethodSymbol method)
         {
             if (method.MethodKind != MethodKind.DelegateInvoke || _symbols.MelLoggerMessage is null || method.Parameters.Length < 1 ||
-                !LoggingSymbols.IsOrImplements(method.Parameters[0].Type, _symbols.MelLogger))
+                !TypeHierarchy.IsOrImplements(method.Parameters[0].Type, _symbols.MelLogger))
             {
                 return false;
             }
@@ -278,24 +278,24 @@ namespace Palisade.Analyzers.Logging
 
             var name = method.Name;
             if (MelMethods.Contains(name) &&
-                (SymbolEqualityComparer.Default.Equals(type, _symbols.MelLoggerExtensions) || LoggingSymbols.IsOrImplements(type, _symbols.MelLogger)))
+                (SymbolEqualityComparer.Default.Equals(type, _symbols.MelLoggerExtensions) || TypeHierarchy.IsOrImplements(type, _symbols.MelLogger)))
             {
                 return SinkKind.Structured;
             }
 
             if ((SerilogMethods.Contains(name) || name == "ForContext") &&
-                (SymbolEqualityComparer.Default.Equals(type, _symbols.SerilogLog) || LoggingSymbols.IsOrImplements(type, _symbols.SerilogLogger)))
+                (SymbolEqualityComparer.Default.Equals(type, _symbols.SerilogLog) || TypeHierarchy.IsOrImplements(type, _symbols.SerilogLogger)))
             {
                 return SinkKind.Structured;
             }
 
             if (NLogMethods.Contains(name) &&
-                (LoggingSymbols.IsOrImplements(type, _symbols.NLogLoggerBase) || LoggingSymbols.IsOrImplements(type, _symbols.NLogLogger)))
+                (TypeHierarchy.IsOrImplements(type, _symbols.NLogLoggerBase) || TypeHierarchy.IsOrImplements(type, _symbols.NLogLogger)))
             {
                 return SinkKind.Structured;
             }
 
-            if (Log4NetMethods.Contains(name) && LoggingSymbols.IsOrImplements(type, _symbols.Log4NetLog))
+            if (Log4NetMethods.Contains(name) && TypeHierarchy.IsOrImplements(type, _symbols.Log4NetLog))
             {
                 return SinkKind.Text;
             }
@@ -305,7 +305,7 @@ namespace Palisade.Analyzers.Logging
                 return SinkKind.Text;
             }
 
-            if (ConsoleMethods.Contains(name) && LoggingSymbols.IsOrImplements(type, _symbols.TextWriter) && IsConsoleWriter(invocation.Instance))
+            if (ConsoleMethods.Contains(name) && TypeHierarchy.IsOrImplements(type, _symbols.TextWriter) && IsConsoleWriter(invocation.Instance))
             {
                 return SinkKind.Text;
             }
@@ -373,7 +373,7 @@ namespace Palisade.Analyzers.Logging
                 return true;
             }
 
-            if (LoggingSymbols.IsOrImplements(type, _symbols.MelLogger) || LoggingSymbols.IsOrImplements(type, _symbols.SerilogLogger))
+            if (TypeHierarchy.IsOrImplements(type, _symbols.MelLogger) || TypeHierarchy.IsOrImplements(type, _symbols.SerilogLogger))
             {
                 return true;
             }

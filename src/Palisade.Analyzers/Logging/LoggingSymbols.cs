@@ -75,43 +75,6 @@ namespace Palisade.Analyzers.Logging
 
         public INamedTypeSymbol? KeyValuePair { get; }
 
-        public bool IsException(ITypeSymbol? type) => Exception is not null && InheritsFrom(type, Exception);
-
-        public static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>True when <paramref name="type"/> is <paramref name="target"/> or implements it.</summary>
-        public static bool IsOrImplements(ITypeSymbol? type, INamedTypeSymbol? target)
-        {
-            if (type is null || target is null)
-            {
-                return false;
-            }
-
-            if (InheritsFrom(type, target))
-            {
-                return true;
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, target))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public bool IsException(ITypeSymbol? type) => Exception is not null && TypeHierarchy.InheritsFrom(type, Exception);
     }
 }

@@ -49,7 +49,7 @@ namespace Palisade.Analyzers.Logging
             foreach (var parameter in method.Parameters)
             {
                 if (!holes.Contains(parameter.Name) || symbols.IsException(parameter.Type) ||
-                    LoggingSymbols.IsOrImplements(parameter.Type, symbols.MelLogger) || tracer.IsRedactedByGenerator(parameter))
+                    TypeHierarchy.IsOrImplements(parameter.Type, symbols.MelLogger) || tracer.IsRedactedByGenerator(parameter))
                 {
                     continue;
                 }

@@ -51,7 +51,7 @@ namespace Palisade.Analyzers.Logging
 
         private bool IsHeaderCollection(ITypeSymbol? type) =>
             type is not null &&
-            ((_symbols.HttpHeaders is not null && LoggingSymbols.InheritsFrom(type, _symbols.HttpHeaders)) ||
-             LoggingSymbols.IsOrImplements(type, _symbols.AspNetHeaderDictionary));
+            ((_symbols.HttpHeaders is not null && TypeHierarchy.InheritsFrom(type, _symbols.HttpHeaders)) ||
+             TypeHierarchy.IsOrImplements(type, _symbols.AspNetHeaderDictionary));
     }
 }

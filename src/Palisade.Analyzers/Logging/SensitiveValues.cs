@@ -184,7 +184,7 @@ namespace Palisade.Analyzers.Logging
                     continue;
                 }
 
-                if (_symbols.DataClassificationAttribute is not null && LoggingSymbols.InheritsFrom(attributeClass, _symbols.DataClassificationAttribute))
+                if (_symbols.DataClassificationAttribute is not null && TypeHierarchy.InheritsFrom(attributeClass, _symbols.DataClassificationAttribute))
                 {
                     return true;
                 }
@@ -212,7 +212,7 @@ namespace Palisade.Analyzers.Logging
 
             foreach (var attribute in parameter.GetAttributes())
             {
-                if (attribute.AttributeClass is not null && LoggingSymbols.InheritsFrom(attribute.AttributeClass, classification))
+                if (attribute.AttributeClass is not null && TypeHierarchy.InheritsFrom(attribute.AttributeClass, classification))
                 {
                     return true;
                 }
@@ -519,7 +519,7 @@ namespace Palisade.Analyzers.Logging
                 return true;
             }
 
-            return _symbols.Redactor is not null && method.ContainingType is not null && LoggingSymbols.InheritsFrom(method.ContainingType, _symbols.Redactor);
+            return _symbols.Redactor is not null && method.ContainingType is not null && TypeHierarchy.InheritsFrom(method.ContainingType, _symbols.Redactor);
         }
 
         /// <summary>Values that print no secret whatever they were computed from: numbers, booleans, enums, Guid and dates (the flow core's safe types).</summary>

@@ -461,28 +461,10 @@ namespace Palisade.Analyzers.Secrets
                 (string.Equals(user, "anonymous", StringComparison.OrdinalIgnoreCase) || string.Equals(user, "ftp", StringComparison.OrdinalIgnoreCase));
 
             private bool IsKeyedAlgorithm(ITypeSymbol? type) =>
-                type is INamedTypeSymbol named && (named.Name == "SymmetricSecurityKey" || DerivesFrom(named, _keyedHashAlgorithm));
+                type is INamedTypeSymbol named && (named.Name == "SymmetricSecurityKey" || TypeHierarchy.InheritsFrom(named, _keyedHashAlgorithm));
 
             private bool IsSymmetricKeyProperty(IPropertySymbol property) =>
-                property.Name == "Key" && (DerivesFrom(property.ContainingType, _symmetricAlgorithm) || DerivesFrom(property.ContainingType, _keyedHashAlgorithm));
-
-            private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
-            {
-                if (baseType is null)
-                {
-                    return false;
-                }
-
-                for (var current = type; current != null; current = current.BaseType)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
+                property.Name == "Key" && (TypeHierarchy.InheritsFrom(property.ContainingType, _symmetricAlgorithm) || TypeHierarchy.InheritsFrom(property.ContainingType, _keyedHashAlgorithm));
 
             /// <summary>
             /// "JwtKey", "hmac_key": a qualified key. A bare "key" (dictionary and cache keys, the key parameter of

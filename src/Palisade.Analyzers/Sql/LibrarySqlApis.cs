@@ -77,7 +77,7 @@ namespace Palisade.Analyzers.Sql
             var method = invocation.TargetMethod;
             foreach (var (type, names) in _methods)
             {
-                if (Array.IndexOf(names, method.Name) < 0 || !IsOrImplements(method.ContainingType, type))
+                if (Array.IndexOf(names, method.Name) < 0 || !TypeHierarchy.IsOrImplements(method.ContainingType, type))
                 {
                     continue;
                 }
@@ -119,34 +119,10 @@ namespace Palisade.Analyzers.Sql
 
             foreach (var (type, name) in _properties)
             {
-                if (property.Property.Name == name && IsOrImplements(property.Property.ContainingType, type))
+                if (property.Property.Name == name && TypeHierarchy.IsOrImplements(property.Property.ContainingType, type))
                 {
                     match = new SqlSinkMatch(SqlSinkKind.Library, assignment.Value, type.Name + "." + name, assignment);
                     return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool IsOrImplements(INamedTypeSymbol? type, INamedTypeSymbol target)
-        {
-            for (var current = type?.OriginalDefinition; current is not null; current = current.BaseType?.OriginalDefinition)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, target))
-                {
-                    return true;
-                }
-            }
-
-            if (type is not null && target.TypeKind == TypeKind.Interface)
-            {
-                foreach (var candidate in type.AllInterfaces)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, target))
-                    {
-                        return true;
-                    }
                 }
             }
 

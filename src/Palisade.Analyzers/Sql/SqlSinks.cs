@@ -76,7 +76,7 @@ namespace Palisade.Analyzers.Sql
 
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: "CommandText" } property &&
                 StringTracer.IsString(property.Type) &&
-                (IsCommand(property.Property.ContainingType) || IsCommand(property.Instance?.Type) || Derives(property.Instance?.Type, _dbBatchCommand) || Derives(property.Property.ContainingType, _dbBatchCommand)))
+                (IsCommand(property.Property.ContainingType) || IsCommand(property.Instance?.Type) || TypeHierarchy.InheritsFrom(property.Instance?.Type, _dbBatchCommand) || TypeHierarchy.InheritsFrom(property.Property.ContainingType, _dbBatchCommand)))
             {
                 var typeName = (property.Instance?.Type ?? property.Property.ContainingType)?.Name ?? "DbCommand";
                 match = new SqlSinkMatch(SqlSinkKind.AdoNet, assignment.Value, typeName + ".CommandText", assignment, isAppended: appended);
@@ -102,7 +102,7 @@ namespace Palisade.Analyzers.Sql
             }
 
             var isDapper = _commandDefinition is not null && SymbolEqualityComparer.Default.Equals(type, _commandDefinition);
-            if (!isDapper && !IsCommand(type) && !Derives(type, _dbBatchCommand) && !Derives(type, _dbDataAdapter))
+            if (!isDapper && !IsCommand(type) && !TypeHierarchy.InheritsFrom(type, _dbBatchCommand) && !TypeHierarchy.InheritsFrom(type, _dbDataAdapter))
             {
                 return false;
             }
@@ -296,25 +296,7 @@ namespace Palisade.Analyzers.Sql
                 }
             }
 
-            return Derives(type, _dbCommand);
-        }
-
-        private static bool Derives(ITypeSymbol? type, INamedTypeSymbol? baseType)
-        {
-            if (baseType is null)
-            {
-                return false;
-            }
-
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return TypeHierarchy.InheritsFrom(type, _dbCommand);
         }
 
         /// <summary>The interpolated API the referenced EF Core version offers (FromSql since EF Core 7, else FromSqlInterpolated).</summary>
