@@ -211,7 +211,8 @@ namespace Palisade.Analyzers.Flow
             Add(reference.Local, safe ? WriteKind.Safe : WriteKind.Unknown, argument, reference.Syntax, null);
         }
 
-        private static bool IsDeconstructionTarget(IOperation reference)
+        /// <summary>A local on the left of a deconstruction (<c>(a, var b) = ...</c>, <c>var (a, b) = ...</c>).</summary>
+        public static bool IsDeconstructionTarget(IOperation reference)
         {
             for (var current = reference.Parent; current is not null; current = current.Parent)
             {

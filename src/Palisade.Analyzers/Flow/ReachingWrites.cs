@@ -340,13 +340,9 @@ namespace Palisade.Analyzers.Flow
                     {
                         AddWrite(reference.Local, block, order, LocalWrites.KeyOf(reference.Syntax));
                     }
-                    else if (!reference.IsDeclaration && !IsCompoundTarget(reference))
+                    else if (!reference.IsDeclaration)
                     {
-                        _reads[reference.Syntax] = new Point(block, order, null);
-                    }
-                    else if (IsCompoundTarget(reference))
-                    {
-                        // The read half of += (the write is recorded when the assignment itself is numbered, after its value).
+                        // Also the read half of +=: its write is recorded when the assignment itself is numbered, after its value.
                         _reads[reference.Syntax] = new Point(block, order, null);
                     }
 
@@ -366,9 +362,6 @@ namespace Palisade.Analyzers.Flow
             }
         }
 
-        private static bool IsCompoundTarget(ILocalReferenceOperation reference) =>
-            reference.Parent is ICompoundAssignmentOperation compound && compound.Target == reference;
-
         /// <summary>A local reference that only receives a value (=, out, deconstruction); += and ++ also read it.</summary>
         private static bool IsWriteOnly(ILocalReferenceOperation reference)
         {
@@ -381,20 +374,7 @@ namespace Palisade.Analyzers.Flow
                 case IDeclarationExpressionOperation:
                     return true;
                 case ITupleOperation:
-                    for (var current = reference.Parent; current is not null; current = current.Parent)
-                    {
-                        if (current is IDeconstructionAssignmentOperation deconstruction)
-                        {
-                            return deconstruction.Target.Syntax.Span.Contains(reference.Syntax.Span);
-                        }
-
-                        if (current is not (ITupleOperation or IDeclarationExpressionOperation))
-                        {
-                            return false;
-                        }
-                    }
-
-                    return false;
+                    return LocalWrites.IsDeconstructionTarget(reference);
                 default:
                     return false;
             }
