@@ -61,7 +61,7 @@ namespace Palisade.Analyzers.Sql
         {
             if (state.Sinks.TryMatchAssignment((IAssignmentOperation)context.Operation, out var match))
             {
-                Analyze(context, state, match);
+                Analyze(context, state, state.SettingsFor(context.Options, context.Operation.Syntax.SyntaxTree), match);
             }
         }
 
@@ -71,19 +71,19 @@ namespace Palisade.Analyzers.Sql
             var settings = state.SettingsFor(context.Options, operation.Syntax.SyntaxTree);
             if (state.Sinks.TryMatch(operation, settings, out var match))
             {
-                Analyze(context, state, match);
+                Analyze(context, state, settings, match);
                 return;
             }
 
             foreach (var forwarded in state.ForwardingFor(settings).ForwardedArguments(operation, context.CancellationToken))
             {
-                Analyze(context, state, forwarded);
+                Analyze(context, state, settings, forwarded);
             }
         }
 
-        private static void Analyze(OperationAnalysisContext context, CompilationState state, SqlSinkMatch match)
+        /// <param name="settings">The options of the file being analysed (the sink and its value are in that file).</param>
+        private static void Analyze(OperationAnalysisContext context, CompilationState state, SqlSettings settings, SqlSinkMatch match)
         {
-            var settings = state.SettingsFor(context.Options, match.Value.Syntax.SyntaxTree);
             var cancellationToken = context.CancellationToken;
             var alternatives = SqlAlternatives.Of(match.Value, settings.Tracer.Context, cancellationToken);
             string? untrusted = null;
