@@ -99,6 +99,55 @@ namespace Palisade.Analyzers.Tests.Sql
                 only.Split('\n'));
         }
 
+        private const string LogHelpers = """
+            public static class Messages
+            {
+                public static string Describe(string value) => Wrap("key=" + value);
+                private static string Wrap(string text) => "[" + Quote(text) + "]";
+                private static string Quote(string text) => "'" + text + "'";
+            }
+            """;
+
+        private const string LogCallers = """
+            using Microsoft.Extensions.Logging;
+            public static class Startup
+            {
+                public static void Log(ILogger logger, string apiKey, string region)
+                {
+                    logger.LogInformation(Messages.Describe(apiKey));
+                    logger.LogInformation(Messages.Describe(region));
+                }
+            }
+            """;
+
+        [Fact]
+        public async Task Logging_through_helpers_in_another_file_gives_the_same_findings_in_every_order_and_mode()
+        {
+            var sources = new[] { ("Messages.cs", LogHelpers), ("Startup.cs", LogCallers) };
+            var results = new HashSet<string>();
+            for (var run = 0; run < 20; run++)
+            {
+                var ordered = run % 4 < 2 ? sources : sources.Reverse().ToArray();
+                var concurrent = run % 2 == 0;
+                var compilation = CSharpCompilation.Create(
+                    "LogDeterminism" + run,
+                    ordered.Select(s => CSharpSyntaxTree.ParseText(s.Item2, path: s.Item1)),
+                    TestReferences.All,
+                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: concurrent));
+                var withAnalyzers = compilation.WithAnalyzers(
+                    ImmutableArray.Create<DiagnosticAnalyzer>(new Palisade.Analyzers.Logging.SecretWrittenToLogAnalyzer()),
+                    new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: false));
+                var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+                results.Add(string.Join("\n", diagnostics
+                    .Select(d => d.Id + " " + d.Location.SourceTree!.FilePath + d.Location.GetLineSpan().StartLinePosition)
+                    .OrderBy(s => s, System.StringComparer.Ordinal)));
+            }
+
+            // The API key is found through three helpers in another file; the region is not a secret.
+            var only = Assert.Single(results);
+            Assert.Equal(new[] { "PAL3001 Startup.cs5,30" }, only.Split('\n'));
+        }
+
         private static IEnumerable<int[]> Permutations(int[] items)
         {
             if (items.Length <= 1)
