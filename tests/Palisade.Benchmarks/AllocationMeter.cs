@@ -17,6 +17,9 @@ namespace Palisade.Benchmarks
         private long _bytes;
         private long _cpuNanoseconds;
         private long _calls;
+        private long _wallTicks;
+
+        public double WallMs => Interlocked.Read(ref _wallTicks) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
 
         public AllocationMeter(DiagnosticAnalyzer inner) => Inner = inner;
 
@@ -57,6 +60,7 @@ namespace Palisade.Benchmarks
 
         internal Action<T> Count<T>(Action<T> action) => argument =>
         {
+            var wallBefore = System.Diagnostics.Stopwatch.GetTimestamp();
             var cpuBefore = ThreadCpuTime.NowNanoseconds();
             var before = GC.GetAllocatedBytesForCurrentThread();
             try
@@ -68,6 +72,7 @@ namespace Palisade.Benchmarks
                 Interlocked.Add(ref _bytes, GC.GetAllocatedBytesForCurrentThread() - before);
                 Interlocked.Add(ref _cpuNanoseconds, ThreadCpuTime.NowNanoseconds() - cpuBefore);
                 Interlocked.Increment(ref _calls);
+                Interlocked.Add(ref _wallTicks, System.Diagnostics.Stopwatch.GetTimestamp() - wallBefore);
             }
         };
 

@@ -8,6 +8,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Palisade.Testing;
 using Palisade.Testing.Generator;
@@ -23,12 +24,17 @@ namespace Palisade.Benchmarks
         private readonly Func<ImmutableArray<DiagnosticAnalyzer>> _createAnalyzers;
         private readonly bool _concurrent;
         private readonly TextWriter _log;
+        private readonly string? _diagnosticsListPath;
+        private readonly int _gcFreeMb;
+        private ImmutableArray<Diagnostic> _lastDiagnostics = ImmutableArray<Diagnostic>.Empty;
 
-        public AnalyzerCostBenchmark(Func<ImmutableArray<DiagnosticAnalyzer>> createAnalyzers, bool concurrent, TextWriter log)
+        public AnalyzerCostBenchmark(Func<ImmutableArray<DiagnosticAnalyzer>> createAnalyzers, bool concurrent, TextWriter log, string? diagnosticsListPath = null, int gcFreeMb = 0)
         {
+            _gcFreeMb = gcFreeMb;
             _createAnalyzers = createAnalyzers;
             _concurrent = concurrent;
             _log = log;
+            _diagnosticsListPath = diagnosticsListPath;
         }
 
         public async Task<SizeMeasurement> MeasureAsync(Workload workload, int size, int seed, int runs, bool measureAllocations = true)
@@ -75,6 +81,8 @@ namespace Palisade.Benchmarks
                 }
             }
 
+            WriteDiagnosticsList(size);
+
             IReadOnlyDictionary<string, double> allocatedKb = new Dictionary<string, double>();
             IReadOnlyDictionary<string, double> analyzerCpuMs = new Dictionary<string, double>();
             if (measureAllocations)
@@ -89,20 +97,49 @@ namespace Palisade.Benchmarks
                 counts, allocatedKb, input.AdditionalFiles.Length, input.AdditionalBytes, Median(compileCpuMs), analyzerCpuMs);
         }
 
+        /// <summary>
+        /// Appends the last run's diagnostics to the <c>--list-diagnostics</c> file, sorted by file and line, with the
+        /// source line each one points at: a rule's cost is only worth reading next to what it reported.
+        /// </summary>
+        private void WriteDiagnosticsList(int size)
+        {
+            if (_diagnosticsListPath is null)
+            {
+                return;
+            }
+
+            var lines = _lastDiagnostics
+                .Select(d => (Diagnostic: d, Span: d.Location.GetLineSpan()))
+                .OrderBy(p => p.Span.Path, StringComparer.Ordinal)
+                .ThenBy(p => p.Span.StartLinePosition.Line)
+                .ThenBy(p => p.Diagnostic.Id, StringComparer.Ordinal)
+                .Select(p =>
+                {
+                    var tree = p.Diagnostic.Location.SourceTree;
+                    var source = tree is null ? string.Empty : tree.GetText().Lines[p.Span.StartLinePosition.Line].ToString().Trim();
+                    return $"{size}\t{p.Diagnostic.Id}\t{p.Span.Path}:{p.Span.StartLinePosition.Line + 1}\t{p.Diagnostic.GetMessage()}\t{source}";
+                });
+            File.AppendAllLines(_diagnosticsListPath, lines);
+        }
+
         private double TimeCompile(ImmutableArray<SyntaxTree> trees, out ImmutableArray<Diagnostic> diagnostics, out double cpuMs)
         {
+            var fresh = Reparsed(trees);
             Settle();
-            var compilation = GeneratedCompilation.Create(trees, _concurrent);
+            var compilation = GeneratedCompilation.Create(fresh, _concurrent);
+            using var gcFree = GcFreePass.Begin(_gcFreeMb);
             var cpuBefore = ThreadCpuTime.NowNanoseconds();
             var stopwatch = Stopwatch.StartNew();
             diagnostics = compilation.GetDiagnostics();
             var wall = stopwatch.Elapsed.TotalMilliseconds;
             cpuMs = (ThreadCpuTime.NowNanoseconds() - cpuBefore) / 1e6;
+            ReportGcFree("compile", gcFree);
             return wall;
         }
 
         private async Task<(double WallMs, double GcPauseMs, double AllocatedMb, IReadOnlyList<(string Name, double Ms)> PerAnalyzer, IReadOnlyDictionary<string, int> Counts)> TimeAnalysisAsync(ImmutableArray<SyntaxTree> trees, ImmutableArray<AdditionalText> additionalFiles)
         {
+            var fresh = Reparsed(trees);
             Settle();
             var analyzers = _createAnalyzers();
             var exceptions = new ConcurrentQueue<string>();
@@ -112,8 +149,9 @@ namespace Palisade.Benchmarks
                 concurrentAnalysis: _concurrent,
                 logAnalyzerExecutionTime: true,
                 reportSuppressedDiagnostics: false);
-            var withAnalyzers = GeneratedCompilation.Create(trees, _concurrent).WithAnalyzers(analyzers, options);
+            var withAnalyzers = GeneratedCompilation.Create(fresh, _concurrent).WithAnalyzers(analyzers, options);
 
+            using var gcFree = GcFreePass.Begin(_gcFreeMb);
             var pauseBefore = GC.GetTotalPauseDuration();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var collectionsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
@@ -121,6 +159,7 @@ namespace Palisade.Benchmarks
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
             var wall = stopwatch.Elapsed.TotalMilliseconds;
             var gcPause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
+            ReportGcFree("analysis", gcFree);
             var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (1024.0 * 1024.0);
             _log.WriteLine($"    pass: {wall:N0} ms wall, {gcPause:N0} ms GC pauses, {allocatedMb:N0} MB allocated, collections gen0/1/2: " +
                 $"{GC.CollectionCount(0) - collectionsBefore.Item1}/{GC.CollectionCount(1) - collectionsBefore.Item2}/{GC.CollectionCount(2) - collectionsBefore.Item3}");
@@ -138,6 +177,7 @@ namespace Palisade.Benchmarks
                 perAnalyzer.Add((AnalyzerSet.DisplayName(analyzer), telemetry.ExecutionTime.TotalMilliseconds));
             }
 
+            _lastDiagnostics = diagnostics;
             var counts = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             return (wall, gcPause, allocatedMb, perAnalyzer, counts);
         }
@@ -148,13 +188,15 @@ namespace Palisade.Benchmarks
         /// </summary>
         private async Task<(IReadOnlyDictionary<string, double> AllocatedKb, IReadOnlyDictionary<string, double> CpuMs)> CountAllocationsAsync(ImmutableArray<SyntaxTree> trees, ImmutableArray<AdditionalText> additionalFiles)
         {
+            var fresh = Reparsed(trees);
             Settle();
             var meters = _createAnalyzers().Select(analyzer => new AllocationMeter(analyzer)).ToImmutableArray();
             var options = new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(additionalFiles), onAnalyzerException: null, concurrentAnalysis: _concurrent, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
-            var withAnalyzers = GeneratedCompilation.Create(trees, _concurrent).WithAnalyzers(meters.CastArray<DiagnosticAnalyzer>(), options);
+            var withAnalyzers = GeneratedCompilation.Create(fresh, _concurrent).WithAnalyzers(meters.CastArray<DiagnosticAnalyzer>(), options);
             await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
             var overhead = AllocationMeter.CalibrateOverheadNanoseconds();
+            foreach (var m in meters) { _log.WriteLine($"    meter {AnalyzerSet.DisplayName(m.Inner)}: wall {m.WallMs:N1} ms, cpu {m.CpuNanoseconds/1e6:N1} ms, calls {m.Calls:N0}"); }
             return (
                 meters.ToDictionary(meter => AnalyzerSet.DisplayName(meter.Inner), meter => meter.Bytes / 1024.0, StringComparer.Ordinal),
                 ThreadCpuTime.IsAvailable
@@ -176,6 +218,23 @@ namespace Palisade.Benchmarks
         }
 
         /// <summary>Collect garbage left by the previous run so it is not charged to the next one.</summary>
+        /// <summary>
+        /// The same code, parsed again: every measured pass starts from trees no earlier pass has touched, as a
+        /// build does. Reusing the trees would hand later passes the red nodes an earlier pass realised and every
+        /// per-tree cache an analyzer keeps (the shared literal scan is one), so the first run would pay for the
+        /// rest and a median of runs would leave that work out. Parsing happens before the clock starts.
+        /// </summary>
+        private static ImmutableArray<SyntaxTree> Reparsed(ImmutableArray<SyntaxTree> trees) =>
+            trees.Select(tree => CSharpSyntaxTree.ParseText(tree.GetText(), (CSharpParseOptions)tree.Options, tree.FilePath)).ToImmutableArray();
+
+        private void ReportGcFree(string pass, GcFreePass gcFree)
+        {
+            if (_gcFreeMb > 0 && !gcFree.HeldThroughout)
+            {
+                _log.WriteLine($"    note: the {pass} pass was not free of collections (--gc-free-mb {_gcFreeMb} too small, or refused)");
+            }
+        }
+
         private static void Settle()
         {
             GC.Collect();

@@ -29,6 +29,8 @@ namespace Palisade.Benchmarks
               --seed N                generator seed                                        [default 20261123]
               --enforce-targets       exit code 2 when a target fails (default: report only)
               --markdown PATH         also write the tables to PATH
+              --list-diagnostics PATH write every diagnostic of each measured size to PATH (id, file:line,
+                                      message, source line), to read what a rule reports on a workload
 
             MSBuild no-op build (needs the packed Palisade package):
               --msbuild-noop FEED     build a generated consumer project with the Palisade package from FEED (a folder
@@ -52,6 +54,8 @@ namespace Palisade.Benchmarks
         public int Seed { get; private set; } = Palisade.Testing.Generator.CodebaseGenerator.DefaultSeed;
         public bool EnforceTargets { get; private set; }
         public string? MarkdownPath { get; private set; }
+        public string? DiagnosticsListPath { get; private set; }
+        public int GcFreeMb { get; private set; }
         public string? MsBuildNoOpFeed { get; private set; }
         public string PackageId { get; private set; } = "Palisade";
         public string PackageVersion { get; private set; } = "*-*";
@@ -88,6 +92,8 @@ namespace Palisade.Benchmarks
                     case "--seed": options.Seed = Number(); break;
                     case "--enforce-targets": options.EnforceTargets = true; break;
                     case "--markdown": options.MarkdownPath = Value(); break;
+                    case "--list-diagnostics": options.DiagnosticsListPath = Value(); break;
+                    case "--gc-free-mb": options.GcFreeMb = Number(); break;
                     case "--msbuild-noop": options.MsBuildNoOpFeed = Value(); break;
                     case "--package-id": options.PackageId = Value(); break;
                     case "--package-version": options.PackageVersion = Value(); break;

@@ -313,14 +313,9 @@ namespace Palisade.Analyzers.Secrets
                     return;
                 }
 
-                var constants = ConstantValues.In(value).ToList();
-
+                // Then the name, still without allocating: on literal-dense code (constants classes, messages,
+                // routes) nearly every value is a constant string, and nearly no name is a secret's.
                 var tree = context.Operation.Syntax.SyntaxTree;
-                if (!_settings.ScansNameBasedRules(tree))
-                {
-                    return;
-                }
-
                 var names = _settings.NamesFor(tree);
                 var requireRandomValue = false;
                 var term = string.Empty;
@@ -345,8 +340,13 @@ namespace Palisade.Analyzers.Secrets
                     }
                 }
 
+                if (!_settings.ScansNameBasedRules(tree))
+                {
+                    return;
+                }
+
                 var placeholders = _settings.PlaceholdersFor(tree);
-                foreach (var constant in constants)
+                foreach (var constant in ConstantValues.In(value))
                 {
                     var text = (string)constant.ConstantValue.Value!;
                     if (valueAfterScheme)

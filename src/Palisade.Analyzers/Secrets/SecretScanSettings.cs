@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -28,10 +29,18 @@ namespace Palisade.Analyzers.Secrets
 
         private readonly AnalyzerOptions _options;
 
+        /// <summary>
+        /// Each tree's answers, looked up once: the name-based rule asks for every constant it meets, and going to
+        /// the options provider each time (three lookups) cost more than the check itself on literal-dense code.
+        /// </summary>
+        private readonly ConcurrentDictionary<SyntaxTree, TreeSettings> _perTree = new ConcurrentDictionary<SyntaxTree, TreeSettings>();
+        private readonly Func<SyntaxTree, TreeSettings> _createTreeSettings;
+
         private SecretScanSettings(AnalyzerOptions options, bool isTestProject)
         {
             _options = options;
             IsTestProject = isTestProject;
+            _createTreeSettings = CreateTreeSettings;
         }
 
         /// <summary>True when the compilation references a test framework or its name says it is a test project.</summary>
@@ -46,16 +55,23 @@ namespace Palisade.Analyzers.Secrets
         /// Whether the name-based and connection-string rules run: always outside test projects; inside them only
         /// with <c>palisade.secrets.scan_test_projects = true</c>. Known token formats and config files are always scanned.
         /// </summary>
-        public bool ScansNameBasedRules(SyntaxTree tree) =>
-            !IsTestProject || PalisadeOptions.GetBool(_options, tree, ScanTestProjectsKey, defaultValue: false);
+        public bool ScansNameBasedRules(SyntaxTree tree) => !IsTestProject || For(tree).ScansNameBasedRules;
 
-        public SecretNames NamesFor(SyntaxTree tree) => NamesFor(PalisadeOptions.For(_options, tree));
+        public SecretNames NamesFor(SyntaxTree tree) => For(tree).Names;
 
         public SecretNames NamesFor(AdditionalText file) => NamesFor(PalisadeOptions.For(_options, file));
 
-        public ImmutableHashSet<string> PlaceholdersFor(SyntaxTree tree) => PlaceholdersFor(PalisadeOptions.For(_options, tree));
+        public ImmutableHashSet<string> PlaceholdersFor(SyntaxTree tree) => For(tree).Placeholders;
 
         public ImmutableHashSet<string> PlaceholdersFor(AdditionalText file) => PlaceholdersFor(PalisadeOptions.For(_options, file));
+
+        private TreeSettings For(SyntaxTree tree) => _perTree.GetOrAdd(tree, _createTreeSettings);
+
+        private TreeSettings CreateTreeSettings(SyntaxTree tree)
+        {
+            var options = PalisadeOptions.For(_options, tree);
+            return new TreeSettings(NamesFor(options), PlaceholdersFor(options), options.GetBool(ScanTestProjectsKey, defaultValue: false));
+        }
 
         private static SecretNames NamesFor(FileOptions options) =>
             options.Derived("secret_names", o => o.GetList(SecretWordsKey) is { IsEmpty: false } words ? SecretNames.WithExtraTerms(words) : SecretNames.Default);
@@ -79,6 +95,23 @@ namespace Palisade.Analyzers.Secrets
 
             var name = compilation.AssemblyName ?? string.Empty;
             return TestProjectSuffixes.Any(suffix => name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
+        }
+
+        private sealed class TreeSettings
+        {
+            public TreeSettings(SecretNames names, ImmutableHashSet<string> placeholders, bool scansNameBasedRules)
+            {
+                Names = names;
+                Placeholders = placeholders;
+                ScansNameBasedRules = scansNameBasedRules;
+            }
+
+            public SecretNames Names { get; }
+
+            public ImmutableHashSet<string> Placeholders { get; }
+
+            /// <summary><c>palisade.secrets.scan_test_projects</c> for this tree; only read in a test project.</summary>
+            public bool ScansNameBasedRules { get; }
         }
     }
 }

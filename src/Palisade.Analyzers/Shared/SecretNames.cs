@@ -77,7 +77,7 @@ namespace Palisade.Analyzers.Shared
                 return false;
             }
 
-            var words = NameWords.Split(name!);
+            var words = WithoutNumbers(NameWords.Split(name!));
             if (words.Count == 0 || _qualifiers.Contains(words[words.Count - 1]))
             {
                 return false;
@@ -103,6 +103,35 @@ namespace Palisade.Analyzers.Shared
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// The words without their numbers: generated and table-like code numbers its members ("TokenIssuer7",
+        /// "DbPassword2", "PASSWORD_RESET_ROUTE_2"), and a number neither makes nor unmakes a secret. Only trailing
+        /// digits go: "sha256key" stays one word.
+        /// </summary>
+        private static List<string> WithoutNumbers(List<string> words)
+        {
+            for (var i = words.Count - 1; i >= 0; i--)
+            {
+                var word = words[i];
+                var end = word.Length;
+                while (end > 0 && word[end - 1] >= '0' && word[end - 1] <= '9')
+                {
+                    end--;
+                }
+
+                if (end == 0)
+                {
+                    words.RemoveAt(i);
+                }
+                else if (end < word.Length)
+                {
+                    words[i] = word.Substring(0, end);
+                }
+            }
+
+            return words;
         }
 
         /// <summary>

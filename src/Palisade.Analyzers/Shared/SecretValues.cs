@@ -131,10 +131,90 @@ namespace Palisade.Analyzers.Shared
                 return true;
             }
 
+            if (SpellsOutAFakeValue(text))
+            {
+                return true;
+            }
+
             // "your-password-here", "YOUR_API_KEY", "<your token>" after trimming: the author asks the reader to fill it in.
             return letters.StartsWith("your", StringComparison.OrdinalIgnoreCase) && letters.Length > 4 && !HasDigit(letters) ||
                    letters.EndsWith("goeshere", StringComparison.OrdinalIgnoreCase) ||
                    letters.EndsWith("here", StringComparison.OrdinalIgnoreCase) && letters.StartsWith("insert", StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>Words that mark a value made up for a test or a sample ("test-token-7", "fake_password").</summary>
+        private static readonly string[] FakeMarkerWords = { "test", "fake", "dummy", "mock", "stub", "sample", "example", "invalid", "expired", "bogus" };
+
+        /// <summary>Words that only say which kind of secret the made-up value stands for.</summary>
+        private static readonly string[] SecretKindWords =
+        {
+            "token", "password", "pass", "pwd", "secret", "key", "api", "apikey", "access", "refresh", "auth", "bearer",
+            "client", "credential", "credentials", "user", "value", "my", "some",
+        };
+
+        /// <summary>
+        /// "test-token-7", "fake_password", "dummy-api-key-2": separated words, at least one of them a test marker,
+        /// the others the kind of secret or a number. Such a value describes itself; a real secret never does. A
+        /// single glued word ("test1234") is not judged here: it may well be somebody's password.
+        /// </summary>
+        private static bool SpellsOutAFakeValue(string text)
+        {
+            var words = 0;
+            var hasMarker = false;
+            var start = 0;
+            for (var i = 0; i <= text.Length; i++)
+            {
+                if (i < text.Length && text[i] != '-' && text[i] != '_' && text[i] != '.')
+                {
+                    continue;
+                }
+
+                var length = i - start;
+                if (length == 0)
+                {
+                    return false;
+                }
+
+                words++;
+                if (IsOneOf(text, start, length, FakeMarkerWords))
+                {
+                    hasMarker = true;
+                }
+                else if (!IsOneOf(text, start, length, SecretKindWords) && !IsDigits(text, start, length))
+                {
+                    return false;
+                }
+
+                start = i + 1;
+            }
+
+            return hasMarker && words >= 2;
+        }
+
+        private static bool IsOneOf(string text, int start, int length, string[] words)
+        {
+            foreach (var word in words)
+            {
+                if (word.Length == length && string.Compare(text, start, word, 0, length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsDigits(string text, int start, int length)
+        {
+            for (var i = start; i < start + length; i++)
+            {
+                if (text[i] < '0' || text[i] > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>"Db:Password", "DB_PASSWORD", "x-api-key", "ApiKey": the value names a secret, it is not one.</summary>

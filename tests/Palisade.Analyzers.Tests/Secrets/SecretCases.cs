@@ -15,6 +15,10 @@ namespace Palisade.Analyzers.Tests.Secrets
         {
             """void M() { var password = {|#0:"Tr0ub4dor&3"|}; }""",
             """private const string DbPassword = {|#0:"s3cr3t-Pa55"|};""",
+            """private const string DbPassword2 = {|#0:"s3cr3t-Pa56"|};""",
+            // Glued or mixed with a real-looking word, a test value may still be somebody's password.
+            """public const string TestPassword = {|#0:"test1234"|};""",
+            """public const string TestToken = {|#0:"test-Kq9zTx2w"|};""",
             """private static readonly string ApiKey = {|#0:"a8f5f167f44f4964e6c998dee827110c"|};""",
             """public string ClientSecret { get; set; } = {|#0:"Qm9vbTEyMzQ1Njc4OQ"|};""",
             """public string Token => {|#0:"tok-7d9f0a1b2c"|};""",
@@ -134,6 +138,10 @@ namespace Palisade.Analyzers.Tests.Secrets
             """const string ResetPassword = "/account/reset-password"; const string RefreshToken = "api/auth/refresh-token";""",
             """const string TokenByUser = "users/{id}/tokens"; void M() { var password = "/password"; }""",
             """const string TokenIssuer = "shop-auth"; const string TokenAudience = "shop-api"; const string JwtTokenPrefix = "tok_";""",
+            // Numbered members of generated or table-like classes keep their qualifier.
+            """const string TokenIssuer7 = "reporting-auth"; const string RefreshTokenRoute12 = "api/v2/refresh";""",
+            // Test fixtures whose values say what they are.
+            """public const string Token7 = "test-token-7"; public const string Password = "fake_password"; const string ApiKey = "dummy-api-key-2";""",
             """const string TokenCacheKey = "tok:v2:"; void M() { var secretKey = "secrets:cache:"; }""",
             """const string END_TOKEN = "EndGlobalSection"; const string BEGIN_TOKEN = "GlobalSection"; const string ProjectToken = "EndProject";""",
             """const string PublicKeyToken = "b77a5c561934e089"; const string MicrosoftPublicKey = "0024000004800000940000000602000000240000525341310004";""",

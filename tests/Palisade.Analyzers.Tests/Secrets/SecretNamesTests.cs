@@ -29,6 +29,8 @@ namespace Palisade.Analyzers.Tests.Secrets
         [InlineData("MainConnectionString", "connection string")]
         [InlineData("APIk_ey", "api key")]
         [InlineData("SAS_TOKEN_2", "token")]
+        [InlineData("Password2", "password")]
+        [InlineData("ApiKey12", "api key")]
         public void Secret_names_are_recognised_with_the_matching_term(string name, string expectedTerm)
         {
             Assert.True(SecretNames.Default.IsSecretName(name, out var term));
@@ -56,6 +58,8 @@ namespace Palisade.Analyzers.Tests.Secrets
         [InlineData("pass_word")]
         [InlineData("orderTotal")]
         [InlineData("TokenIssuer")]
+        [InlineData("TokenIssuer7")]
+        [InlineData("PASSWORD_RESET_ROUTE_2")]
         [InlineData("JwtTokenAudience")]
         [InlineData("RefreshTokenPrefix")]
         [InlineData("ResetPasswordRoute")]
