@@ -75,13 +75,8 @@ namespace Palisade.Analyzers.Secrets
             ImmutableArray<ExpressionSyntax>.Builder? concatenations = null;
             Dictionary<SyntaxNode, bool>? joinsLiterals = null;
             var count = 0;
-            foreach (var token in root.DescendantTokens())
+            foreach (var token in StringLiteralTokens.Find(root, cancellationToken))
             {
-                if (!StringLiteralTokens.IsStringText(token))
-                {
-                    continue;
-                }
-
                 if ((++count & 255) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();

@@ -1,0 +1,90 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using Palisade.Analyzers.Secrets;
+using Palisade.Testing;
+using Palisade.Testing.Generator;
+using Xunit;
+
+namespace Palisade.Analyzers.Tests.Secrets
+{
+    /// <summary>
+    /// The literal rules find string text through the quotes in the source text instead of walking every token.
+    /// Whatever the shape, they must find exactly the tokens a full walk finds.
+    /// </summary>
+    public sealed class StringLiteralTokensTests
+    {
+        private const string Tricky = """"
+            // A "quoted" comment, and a char '"' before any string.
+            /// <summary>Docs with <see cref="Thing"/> and "quotes".</summary>
+            #pragma warning disable CS0219 // "reason"
+            using System;
+            class C
+            {
+                const char Quote = '"';
+                const string Escaped = "a \"b\" c";
+                const string Verbatim = @"say ""hi"" to C:\temp";
+                const string Raw = """He said "no" twice""";
+                const string MultiLineRaw = """
+                    "quoted" line
+                    """;
+                static ReadOnlySpan<byte> Utf8 => "bytes"u8;
+                static ReadOnlySpan<byte> RawUtf8 => """raw "bytes" """u8;
+                string Formatted(decimal price) => $"{price:C} and {price,8:N2}";
+                string Interpolated(int x) => $"a {x} b {(x > 0 ? "pos" : "neg")} c \" d";
+                string VerbatimInterpolated(int x) => $@"C:\{x}\""name""";
+                string RawInterpolated(int x) => $"""He said "{x}" and {$"nested {x} text"}""";
+                string Empty => "";
+                string Spaced => " ";
+                /* "block" comment */ string After = "after-block";
+            #if NEVER
+                string Disabled = "disabled";
+            #endif
+                [Obsolete("attribute text")] void M(string p = "default") { switch (p) { case "label": break; } }
+            }
+            """";
+
+        [Fact]
+        public void Every_shape_of_string_text_is_found_exactly_once_and_nothing_else()
+        {
+            AssertSameAsFullWalk(CSharpSyntaxTree.ParseText(Tricky, new CSharpParseOptions(LanguageVersion.Preview)));
+        }
+
+        [Fact]
+        public void Half_typed_code_with_an_unterminated_string_does_not_throw_and_matches_the_walk()
+        {
+            AssertSameAsFullWalk(CSharpSyntaxTree.ParseText("class C { string s = \"open; void M() { var t = $\"x {y\" + \"z\"; } }"));
+        }
+
+        [Fact]
+        public void Generated_codebases_give_the_same_tokens_as_a_full_walk()
+        {
+            foreach (var tree in GeneratedCompilation.Parse(LiteralCodebaseGenerator.Generate(60).Concat(CodebaseGenerator.Generate(60))))
+            {
+                AssertSameAsFullWalk(tree);
+            }
+        }
+
+        [Fact]
+        public void A_file_longer_than_one_text_chunk_is_scanned_across_chunk_borders()
+        {
+            // Literals straddling every 4,096-character border at some offset.
+            var members = Enumerable.Range(0, 2_000).Select(i => $"const string S{i} = \"value number {i} {new string('x', i % 37)}\";");
+            AssertSameAsFullWalk(CSharpSyntaxTree.ParseText("class C {\n" + string.Join("\n", members) + "\n}"));
+        }
+
+        private static void AssertSameAsFullWalk(SyntaxTree tree)
+        {
+            var root = tree.GetRoot();
+            var expected = root.DescendantTokens().Where(StringLiteralTokens.IsStringText).Select(t => t.Span).OrderBy(s => s.Start).ToList();
+            var found = StringLiteralTokens.Find(root, CancellationToken.None).Select(t => t.Span).ToList();
+
+            Assert.Equal(found.Count, found.Distinct().Count());
+            var missing = expected.Except(found).Select(s => tree.GetText().ToString(TextSpan.FromBounds(System.Math.Max(0, s.Start - 60), System.Math.Min(tree.Length, s.End + 20)))).FirstOrDefault();
+            Assert.True(missing is null, missing);
+            Assert.Equal(expected, found.OrderBy(s => s.Start));
+        }
+    }
+}
