@@ -96,9 +96,9 @@ namespace Palisade.Analyzers.Secrets
                     joinsLiterals ??= new Dictionary<SyntaxNode, bool>();
                     if (!joinsLiterals.TryGetValue(concatenation, out var joins))
                     {
-                        joins = JoinsTwoLiterals(concatenation);
+                        joins = JoinsTwoLiterals(concatenation, out var joinedMayContain);
                         joinsLiterals.Add(concatenation, joins);
-                        if (joins && JoinedShapeMayContain(concatenation))
+                        if (joins && joinedMayContain)
                         {
                             (concatenations ??= ImmutableArray.CreateBuilder<ExpressionSyntax>()).Add(concatenation);
                         }
@@ -149,28 +149,19 @@ namespace Palisade.Analyzers.Secrets
             return top;
         }
 
-        private static bool JoinsTwoLiterals(ExpressionSyntax concatenation)
+        /// <summary>
+        /// Whether the chain joins two or more literals, and whether the literals' joined shape passes the
+        /// connection-string gate: one walk over the operands for both answers.
+        /// </summary>
+        private static bool JoinsTwoLiterals(ExpressionSyntax concatenation, out bool joinedMayContain)
         {
-            var literals = 0;
-            foreach (var operand in Operands(concatenation))
-            {
-                if (operand.IsKind(SyntaxKind.StringLiteralExpression) && ++literals >= 2)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool JoinedShapeMayContain(ExpressionSyntax concatenation)
-        {
-            int equalsSigns = 0;
+            int literals = 0, equalsSigns = 0;
             bool semicolon = false, at = false, colon = false;
             foreach (var operand in Operands(concatenation))
             {
                 if (operand is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
                 {
+                    literals++;
                     var shape = LiteralShape.Of(literal.Token.ValueText);
                     equalsSigns += shape.EqualsSigns;
                     semicolon |= shape.HasSemicolon;
@@ -179,7 +170,8 @@ namespace Palisade.Analyzers.Secrets
                 }
             }
 
-            return (equalsSigns >= 2 && semicolon) || (at && colon);
+            joinedMayContain = (equalsSigns >= 2 && semicolon) || (at && colon);
+            return literals >= 2;
         }
 
         /// <summary>The operands of a chain of "+" in source order, looking through parentheses; iterative, so a 2,000-part chain is fine.</summary>

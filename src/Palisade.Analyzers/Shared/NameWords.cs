@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text;
 
 namespace Palisade.Analyzers.Shared
 {
@@ -12,31 +11,63 @@ namespace Palisade.Analyzers.Shared
         public static List<string> Split(string name)
         {
             var words = new List<string>();
+            Split(name, words);
+            return words;
+        }
+
+        /// <summary>
+        /// Fills <paramref name="words"/> (cleared first), so a caller that splits a name for nearly every value it
+        /// sees can reuse one list. A word costs one string, or none when it is the whole name in lower case.
+        /// </summary>
+        public static void Split(string name, List<string> words)
+        {
+            words.Clear();
             if (string.IsNullOrEmpty(name))
             {
-                return words;
+                return;
             }
 
-            var current = new StringBuilder();
+            var start = -1;
             for (var i = 0; i < name.Length; i++)
             {
-                var c = name[i];
-                if (!char.IsLetterOrDigit(c))
+                if (!char.IsLetterOrDigit(name[i]))
                 {
-                    Flush(current, words);
+                    if (start >= 0)
+                    {
+                        words.Add(Word(name, start, i));
+                        start = -1;
+                    }
+
                     continue;
                 }
 
-                if (current.Length > 0 && StartsNewWord(name, i))
+                if (start < 0)
                 {
-                    Flush(current, words);
+                    start = i;
                 }
-
-                current.Append(char.ToLowerInvariant(c));
+                else if (StartsNewWord(name, i))
+                {
+                    words.Add(Word(name, start, i));
+                    start = i;
+                }
             }
 
-            Flush(current, words);
-            return words;
+            if (start >= 0)
+            {
+                words.Add(Word(name, start, name.Length));
+            }
+        }
+
+        private static string Word(string name, int start, int end)
+        {
+            var lower = true;
+            for (var i = start; i < end && lower; i++)
+            {
+                lower = char.ToLowerInvariant(name[i]) == name[i];
+            }
+
+            var text = start == 0 && end == name.Length ? name : name.Substring(start, end - start);
+            return lower ? text : text.ToLowerInvariant();
         }
 
         private static bool StartsNewWord(string name, int i)
@@ -52,15 +83,6 @@ namespace Palisade.Analyzers.Shared
 
             // Digits stay with the word they follow ("password2", "sha256"), so a number never becomes a word alone.
             return false;
-        }
-
-        private static void Flush(StringBuilder current, List<string> words)
-        {
-            if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
         }
     }
 }

@@ -42,6 +42,10 @@ namespace Palisade.Analyzers.Shared
         private readonly ImmutableHashSet<string> _compactTerms;
         private readonly ImmutableHashSet<string> _qualifiers;
         private readonly string[] _anchors;
+
+        /// <summary>One list per thread for the words of the name being checked: this runs for nearly every value.</summary>
+        [ThreadStatic]
+        private static List<string>? t_words;
         private readonly int[] _anchorLetters;
 
         public SecretNames(IEnumerable<string> terms, ImmutableHashSet<string> qualifiers)
@@ -79,7 +83,9 @@ namespace Palisade.Analyzers.Shared
                 return false;
             }
 
-            var words = WithoutNumbers(NameWords.Split(name!));
+            var words = t_words ??= new List<string>();
+            NameWords.Split(name!, words);
+            WithoutNumbers(words);
             if (words.Count == 0 || _qualifiers.Contains(words[words.Count - 1]))
             {
                 return false;
