@@ -86,6 +86,11 @@ namespace Palisade.Analyzers.Shared
             {
                 if (IsPasswordKey(pair.Key) && IsRealValue(pair.Value, names))
                 {
+                    if (IsLocalDefaultLogin(text, pair.Value))
+                    {
+                        return false;
+                    }
+
                     value = pair.Value;
                     valueStart = pair.ValueStart;
                     return true;
@@ -237,6 +242,69 @@ namespace Palisade.Analyzers.Shared
             }
 
             return !names.IsSecretName(value, out _);
+        }
+
+        /// <summary>Keys naming the server, and the login.</summary>
+        private static readonly ImmutableHashSet<string> HostKeys = ImmutableHashSet.Create(
+            StringComparer.OrdinalIgnoreCase, "server", "data source", "datasource", "host", "hostname", "address", "addr", "network address");
+
+        private static readonly ImmutableHashSet<string> UserKeys = ImmutableHashSet.Create(
+            StringComparer.OrdinalIgnoreCase, "user id", "userid", "uid", "user", "username", "user name");
+
+        /// <summary>
+        /// "Host=localhost;Username=postgres;Password=postgres": a database on the developer's own machine whose
+        /// password is its user name, the default login of the database images (postgres, sa, root, guest). It
+        /// opens nothing anyone else can reach, and everyone knows it. Both must hold: a loopback server with
+        /// any other password, or the same login on a real host, is still reported.
+        /// </summary>
+        private static bool IsLocalDefaultLogin(string text, string password)
+        {
+            bool local = false, userIsPassword = false;
+            foreach (var pair in Pairs(text))
+            {
+                if (HostKeys.Contains(pair.Key))
+                {
+                    local = IsLoopback(pair.Value.Trim());
+                }
+                else if (UserKeys.Contains(pair.Key))
+                {
+                    userIsPassword = string.Equals(pair.Value.Trim(), password.Trim(), StringComparison.Ordinal);
+                }
+            }
+
+            return local && userIsPassword;
+        }
+
+        private static readonly char[] PortOrInstanceSeparators = { ',', '\\' };
+
+        /// <summary>"localhost", "127.0.0.1,1433", "tcp:localhost:5432", "(localdb)\MSSQLLocalDB", ".", "(local)".</summary>
+        private static bool IsLoopback(string server)
+        {
+            if (server.StartsWith("tcp:", StringComparison.OrdinalIgnoreCase))
+            {
+                server = server.Substring(4);
+            }
+
+            if (server.StartsWith("(localdb)", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            // Drop a port (",1433" or ":5432"; an IPv6 loopback keeps its colons) and a named instance (".\SQLEXPRESS").
+            var end = server.IndexOfAny(PortOrInstanceSeparators);
+            if (end >= 0)
+            {
+                server = server.Substring(0, end);
+            }
+
+            if (server != "::1" && server != "[::1]" && server.IndexOf(':') > 0)
+            {
+                server = server.Substring(0, server.LastIndexOf(':'));
+            }
+
+            return server == "." || server.Equals("localhost", StringComparison.OrdinalIgnoreCase) ||
+                   server.Equals("(local)", StringComparison.OrdinalIgnoreCase) || server == "127.0.0.1" ||
+                   server == "::1" || server == "[::1]";
         }
 
         /// <summary>"UseToken=true", "Credentials=SSPI": a setting, not a secret.</summary>

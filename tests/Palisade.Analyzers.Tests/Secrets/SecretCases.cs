@@ -230,11 +230,16 @@ namespace Palisade.Analyzers.Tests.Secrets
             """void M() { var cs = {|#0:"Provider=Microsoft.ACE.OLEDB.12.0;Data Source=x.accdb;Jet OLEDB:Database Password=accessPw1;"|}; }""",
             """void M() { var c = new SqlConnection({|#0:"Server=db;User Id=sa;Password=sa"|}); }""",
             """void M() { var cs = {|#0:"Server=db;User Id=app;PWD=\"quoted;pw\";"|}; }""",
+            // The local default login is quiet only when both hold: a loopback server and the user name as password.
+            """void M() { var cs = {|#0:"Host=localhost;Username=postgres;Password=R3al!pw;Database=test"|}; }""",
+            """void M() { var cs = {|#0:"Host=pg.internal;Username=postgres;Password=postgres"|}; }""",
         };
 
         public static readonly string[] ConnectionStringSafe =
         {
             """void M() { var cs = "Server=.;Database=App;Integrated Security=true"; }""",
+            """public const string Docker = "Host=localhost;Username=postgres;Password=postgres;Database=test7";""",
+            """void M() { var a = "Server=(localdb)\\MSSQLLocalDB;User Id=sa;Password=sa"; var b = "Server=tcp:127.0.0.1,1433;UID=root;PWD=root"; }""",
             """void M() { var cs = "Server=db;Trusted_Connection=True;"; }""",
             """void M() { var cs = "Server=db;User Id=app;Password=;"; }""",
             """void M() { var cs = "Server=db;User Id=app;Password={0};"; }""",
