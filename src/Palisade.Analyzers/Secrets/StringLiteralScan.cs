@@ -21,6 +21,9 @@ namespace Palisade.Analyzers.Secrets
     {
         private static readonly ConditionalWeakTable<SyntaxTree, Slot> Cache = new ConditionalWeakTable<SyntaxTree, Slot>();
 
+        [System.ThreadStatic]
+        private static Scratch? t_scratch;
+
         private StringLiteralScan(ImmutableArray<SyntaxToken> formatCandidates, ImmutableArray<SyntaxToken> credentialCandidates, ImmutableArray<ExpressionSyntax> concatenations)
         {
             FormatCandidates = formatCandidates;
@@ -43,7 +46,7 @@ namespace Palisade.Analyzers.Secrets
             var slot = Cache.GetValue(tree, _ => new Slot());
             lock (slot)
             {
-                return slot.Result ??= Scan(tree.GetRoot(cancellationToken), cancellationToken);
+                return slot.Result ??= Scan(tree.GetRoot(cancellationToken), skipByText: true, cancellationToken);
             }
         }
 
@@ -69,13 +72,31 @@ namespace Palisade.Analyzers.Secrets
             return text.ToString();
         }
 
-        private static StringLiteralScan Scan(SyntaxNode root, CancellationToken cancellationToken)
+        /// <summary>
+        /// Scans a tree's root. <paramref name="skipByText"/> lets the source characters rule out most literals
+        /// before the tree is asked for them (the rules' setting); without it every literal is looked up, which
+        /// the tests use to show the skipping changes no result.
+        /// </summary>
+        internal static StringLiteralScan Scan(SyntaxNode root, bool skipByText, CancellationToken cancellationToken)
         {
-            ImmutableArray<SyntaxToken>.Builder? formats = null, credentials = null;
-            ImmutableArray<ExpressionSyntax>.Builder? concatenations = null;
-            Dictionary<SyntaxNode, bool>? joinsLiterals = null;
+            // Scratch collections reused per thread: a tree's candidates are copied out once, at their final size.
+            var scratch = t_scratch ??= new Scratch();
+            try
+            {
+                return Scan(root, scratch, skipByText, cancellationToken);
+            }
+            finally
+            {
+                scratch.Clear();
+            }
+        }
+
+        private static StringLiteralScan Scan(SyntaxNode root, Scratch scratch, bool skipByText, CancellationToken cancellationToken)
+        {
+            ExpressionSyntax? lastConcatenation = null;
+            var lastJoins = false;
             var count = 0;
-            foreach (var token in StringLiteralTokens.Find(root, cancellationToken))
+            foreach (var token in StringLiteralTokens.Find(root, cancellationToken, onlyPossibleSecrets: skipByText))
             {
                 if ((++count & 255) == 0)
                 {
@@ -85,7 +106,7 @@ namespace Palisade.Analyzers.Secrets
                 var shape = LiteralShape.Of(token.ValueText);
                 if (SecretFormats.MayContain(shape))
                 {
-                    (formats ??= ImmutableArray.CreateBuilder<SyntaxToken>()).Add(token);
+                    scratch.Formats.Add(token);
                 }
 
                 // A literal in a concatenation of two or more literals is judged with the whole concatenation, once;
@@ -93,18 +114,23 @@ namespace Palisade.Analyzers.Secrets
                 var concatenation = ConcatenationAround(token);
                 if (concatenation is not null)
                 {
-                    joinsLiterals ??= new Dictionary<SyntaxNode, bool>();
-                    if (!joinsLiterals.TryGetValue(concatenation, out var joins))
+                    // The literals of one concatenation mostly come one after another: ask the table only on a change.
+                    if (!ReferenceEquals(concatenation, lastConcatenation))
                     {
-                        joins = JoinsTwoLiterals(concatenation, out var joinedMayContain);
-                        joinsLiterals.Add(concatenation, joins);
-                        if (joins && joinedMayContain)
+                        if (!scratch.JoinsLiterals.TryGetValue(concatenation, out lastJoins))
                         {
-                            (concatenations ??= ImmutableArray.CreateBuilder<ExpressionSyntax>()).Add(concatenation);
+                            lastJoins = JoinsTwoLiterals(concatenation, out var joinedMayContain);
+                            scratch.JoinsLiterals.Add(concatenation, lastJoins);
+                            if (lastJoins && joinedMayContain)
+                            {
+                                scratch.Concatenations.Add(concatenation);
+                            }
                         }
+
+                        lastConcatenation = concatenation;
                     }
 
-                    if (joins)
+                    if (lastJoins)
                     {
                         continue;
                     }
@@ -112,14 +138,14 @@ namespace Palisade.Analyzers.Secrets
 
                 if (ConnectionStrings.MayContain(shape))
                 {
-                    (credentials ??= ImmutableArray.CreateBuilder<SyntaxToken>()).Add(token);
+                    scratch.Credentials.Add(token);
                 }
             }
 
             return new StringLiteralScan(
-                formats?.ToImmutable() ?? ImmutableArray<SyntaxToken>.Empty,
-                credentials?.ToImmutable() ?? ImmutableArray<SyntaxToken>.Empty,
-                concatenations?.ToImmutable() ?? ImmutableArray<ExpressionSyntax>.Empty);
+                scratch.Formats.ToImmutableArray(),
+                scratch.Credentials.ToImmutableArray(),
+                scratch.Concatenations.ToImmutableArray());
         }
 
         /// <summary>The outermost "+" around a string literal token, looking through parentheses; null when there is none.</summary>
@@ -211,6 +237,26 @@ namespace Palisade.Analyzers.Secrets
         private sealed class Slot
         {
             public StringLiteralScan? Result;
+        }
+
+        private sealed class Scratch
+        {
+            public List<SyntaxToken> Formats { get; } = new List<SyntaxToken>();
+
+            public List<SyntaxToken> Credentials { get; } = new List<SyntaxToken>();
+
+            public List<ExpressionSyntax> Concatenations { get; } = new List<ExpressionSyntax>();
+
+            public Dictionary<SyntaxNode, bool> JoinsLiterals { get; } = new Dictionary<SyntaxNode, bool>();
+
+            /// <summary>Empties the lists and drops their references, so no tree is kept alive by a thread.</summary>
+            public void Clear()
+            {
+                Formats.Clear();
+                Credentials.Clear();
+                Concatenations.Clear();
+                JoinsLiterals.Clear();
+            }
         }
     }
 }

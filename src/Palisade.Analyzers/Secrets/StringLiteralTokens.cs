@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Palisade.Analyzers.Shared;
 
 namespace Palisade.Analyzers.Secrets
 {
@@ -26,7 +27,12 @@ namespace Palisade.Analyzers.Secrets
         /// literal-dense code; a quote costs one descent from the root, and a file has far fewer quotes than
         /// tokens. A quote in a comment, a character literal or an escape inside a literal is skipped.
         /// </summary>
-        public static IEnumerable<SyntaxToken> Find(SyntaxNode root, CancellationToken cancellationToken)
+        /// <param name="onlyPossibleSecrets">
+        /// Skip, without looking them up, the quotes that open a literal which cannot pass either literal rule's
+        /// first gate (<see cref="CannotOpenASecret"/>): what the two rules report is unchanged, and on literal-dense
+        /// code most literals are never looked up at all.
+        /// </param>
+        public static IEnumerable<SyntaxToken> Find(SyntaxNode root, CancellationToken cancellationToken, bool onlyPossibleSecrets = false)
         {
             var text = root.SyntaxTree.GetText(cancellationToken);
             var chunk = t_chunk ?? new char[ChunkSize];
@@ -37,11 +43,12 @@ namespace Palisade.Analyzers.Secrets
                 for (var chunkStart = 0; chunkStart < text.Length; chunkStart += ChunkSize)
                 {
                     var length = Math.Min(ChunkSize, text.Length - chunkStart);
+                    var lastChunk = chunkStart + length == text.Length;
                     text.CopyTo(chunkStart, chunk, 0, length);
                     for (var i = Array.IndexOf(chunk, '"', 0, length); i >= 0; i = i + 1 < length ? Array.IndexOf(chunk, '"', i + 1, length - i - 1) : -1)
                     {
                         var position = chunkStart + i;
-                        if (position < resumeAt)
+                        if (position < resumeAt || (onlyPossibleSecrets && CannotOpenASecret(chunk, i, length, lastChunk)))
                         {
                             continue;
                         }
@@ -84,6 +91,62 @@ namespace Palisade.Analyzers.Secrets
             {
                 t_chunk = chunk;
             }
+        }
+
+        /// <summary>
+        /// True when a regular string literal opening at <paramref name="quote"/> could neither pass
+        /// <see cref="SecretFormats.MayContain"/> nor <see cref="ConnectionStrings.MayContain"/>, nor take part in a
+        /// concatenation of literals, judged from the source characters alone. Such a literal cannot span lines,
+        /// so its text lies inside the rest of the line, and both gates only grow with more text: if the rest of the
+        /// line fails them, the literal does. Anything the characters cannot settle is left to the tree: verbatim,
+        /// interpolated and raw strings, escapes, and a quote that a '+' or a comment precedes (parentheses between
+        /// allowed) or that starts its line: every literal but the first of a concatenation is such a quote, so one literal of every
+        /// concatenation of two literals is looked up and the whole chain judged.
+        /// </summary>
+        private static bool CannotOpenASecret(char[] chunk, int quote, int length, bool lastChunk)
+        {
+            if (quote == 0 || quote + 2 >= length)
+            {
+                return false;
+            }
+
+            var before = chunk[quote - 1];
+            if (before == '@' || before == '$' || (chunk[quote + 1] == '"' && chunk[quote + 2] == '"'))
+            {
+                return false;
+            }
+
+            // Back over spaces and opening parentheses: "+ (\"a\"" joins as much as "+ \"a\"", "Call(\"a\")" does not.
+            var previous = quote - 1;
+            while (previous >= 0 && (chunk[previous] == ' ' || chunk[previous] == '\t' || chunk[previous] == '('))
+            {
+                previous--;
+            }
+
+            if (previous < 0 || chunk[previous] == '\n' || chunk[previous] == '\r' || chunk[previous] == '+' || chunk[previous] == '/')
+            {
+                return false;
+            }
+
+            var lineEnd = quote + 1;
+            while (lineEnd < length && chunk[lineEnd] != '\n' && chunk[lineEnd] != '\r')
+            {
+                lineEnd++;
+            }
+
+            if (lineEnd == length && !lastChunk)
+            {
+                return false;
+            }
+
+            var count = lineEnd - quote - 1;
+            if (Array.IndexOf(chunk, '\\', quote + 1, count) >= 0)
+            {
+                return false;
+            }
+
+            var shape = LiteralShape.Of(chunk, quote + 1, count);
+            return !SecretFormats.MayContain(shape) && !ConnectionStrings.MayContain(shape);
         }
 
         public static bool IsStringText(SyntaxToken token)

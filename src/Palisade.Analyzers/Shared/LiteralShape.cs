@@ -39,11 +39,18 @@ namespace Palisade.Analyzers.Shared
 
         public bool HasColon { get; }
 
-        public static LiteralShape Of(string text)
+        public static LiteralShape Of(string text) => Of(new StringChars(text), 0, text.Length);
+
+        /// <summary>The shape of <paramref name="count"/> characters of a buffer (source text read in chunks).</summary>
+        public static LiteralShape Of(char[] buffer, int start, int count) => Of(new ArrayChars(buffer), start, start + count);
+
+        // One loop for both kinds of text: the struct parameter makes the JIT compile a copy per kind, no virtual call.
+        private static LiteralShape Of<TChars>(TChars text, int start, int end)
+            where TChars : struct, ICharSource
         {
             int run = 0, longest = 0, dashes = 0, equalsSigns = 0;
             bool dashLine = false, semicolon = false, at = false, colon = false;
-            for (var i = 0; i < text.Length; i++)
+            for (var i = start; i < end; i++)
             {
                 var c = text[i];
                 if (c < 128 && TokenCharacter[c])
@@ -77,7 +84,7 @@ namespace Palisade.Analyzers.Shared
                 }
             }
 
-            return new LiteralShape(text.Length, longest, dashLine, equalsSigns, semicolon, at, colon);
+            return new LiteralShape(end - start, longest, dashLine, equalsSigns, semicolon, at, colon);
         }
 
         private static readonly bool[] TokenCharacter = CreateTokenCharacters();
@@ -102,6 +109,29 @@ namespace Palisade.Analyzers.Shared
             }
 
             return table;
+        }
+
+        private interface ICharSource
+        {
+            char this[int index] { get; }
+        }
+
+        private readonly struct StringChars : ICharSource
+        {
+            private readonly string _text;
+
+            public StringChars(string text) => _text = text;
+
+            public char this[int index] => _text[index];
+        }
+
+        private readonly struct ArrayChars : ICharSource
+        {
+            private readonly char[] _buffer;
+
+            public ArrayChars(char[] buffer) => _buffer = buffer;
+
+            public char this[int index] => _buffer[index];
         }
     }
 }

@@ -75,6 +75,47 @@ namespace Palisade.Analyzers.Tests.Secrets
             AssertSameAsFullWalk(CSharpSyntaxTree.ParseText("class C {\n" + string.Join("\n", members) + "\n}"));
         }
 
+        [Fact]
+        public void Skipping_literals_by_their_characters_changes_no_candidate_of_either_rule()
+        {
+            var trees = GeneratedCompilation.Parse(LiteralCodebaseGenerator.Generate(120).Concat(CodebaseGenerator.Generate(60)))
+                .Append(CSharpSyntaxTree.ParseText(Tricky, new CSharpParseOptions(LanguageVersion.Preview)))
+                .Append(CSharpSyntaxTree.ParseText(JoinedOverLines));
+            var candidates = 0;
+            foreach (var tree in trees)
+            {
+                var skipping = StringLiteralScan.Scan(tree.GetRoot(), skipByText: true, CancellationToken.None);
+                var full = StringLiteralScan.Scan(tree.GetRoot(), skipByText: false, CancellationToken.None);
+
+                Assert.Equal(full.FormatCandidates.Select(t => t.Span), skipping.FormatCandidates.Select(t => t.Span));
+                Assert.Equal(full.CredentialCandidates.Select(t => t.Span), skipping.CredentialCandidates.Select(t => t.Span));
+                Assert.Equal(full.Concatenations.Select(c => c.Span), skipping.Concatenations.Select(c => c.Span));
+                candidates += full.FormatCandidates.Length + full.CredentialCandidates.Length + full.Concatenations.Length;
+            }
+
+            // The comparison means something only if there were candidates to lose.
+            Assert.True(candidates > 100, $"only {candidates} candidates");
+        }
+
+        /// <summary>Concatenations whose parts each fail the gates alone, laid out every way a '+' can sit.</summary>
+        private const string JoinedOverLines = """
+            class J
+            {
+                const string A = "Server=db" +
+                    ";Password=pw1";
+                const string B = "Server=db"
+                    + ";Password=pw2";
+                const string C = ("Server=db")
+                    + (
+                    ";Password=pw3");
+                const string D = "Server=db" /* why */ + ";Password=pw4";
+                const string E = "Server=db" /*
+                    */ + ";Password=pw5";
+                const string F = "user:pw6" + "@db.example";
+                const string G = "ghp_0123456789" + "abcdefghijABCDEFGHIJ0123";
+            }
+            """;
+
         private static void AssertSameAsFullWalk(SyntaxTree tree)
         {
             var root = tree.GetRoot();
