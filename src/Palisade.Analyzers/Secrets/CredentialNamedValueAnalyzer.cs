@@ -150,19 +150,31 @@ namespace Palisade.Analyzers.Secrets
             public void Argument(OperationAnalysisContext context)
             {
                 var argument = (IArgumentOperation)context.Operation;
-                if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is null ||
-                    (argument.Parent is IObjectCreationOperation creation && (IsKeyedAlgorithm(creation.Type) || IsAnonymousLogin(creation))))
+                if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is null)
+                {
+                    return;
+                }
+
+                // Every argument of the compilation comes here. Both checks below need a parameter whose name says
+                // secret (or, for a constant, ends in "key"): ask that first, before looking at the call's type.
+                var parameterName = argument.Parameter.Name;
+                if (!_settings.NamesFor(argument.Syntax.SyntaxTree).IsSecretName(parameterName, out _) && !EndsWithKeyWord(parameterName))
+                {
+                    return;
+                }
+
+                if (argument.Parent is IObjectCreationOperation creation && (IsKeyedAlgorithm(creation.Type) || IsAnonymousLogin(creation)))
                 {
                     return;
                 }
 
                 if (ConstantValues.Any(argument.Value))
                 {
-                    Check(context, argument.Parameter.Name, argument.Value);
+                    Check(context, parameterName, argument.Value);
                 }
                 else
                 {
-                    CheckHeldConstant(context, argument.Parameter.Name, argument.Value);
+                    CheckHeldConstant(context, parameterName, argument.Value);
                 }
             }
 
@@ -240,7 +252,7 @@ namespace Palisade.Analyzers.Secrets
             public void Return(OperationAnalysisContext context)
             {
                 var operation = (IReturnOperation)context.Operation;
-                if (operation.ReturnedValue is null || operation.Kind != OperationKind.Return)
+                if (operation.ReturnedValue is null || operation.Kind != OperationKind.Return || !ConstantValues.Any(operation.ReturnedValue))
                 {
                     return;
                 }

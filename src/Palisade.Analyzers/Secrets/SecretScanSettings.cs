@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Palisade.Analyzers.Shared;
@@ -35,6 +36,7 @@ namespace Palisade.Analyzers.Secrets
         /// </summary>
         private readonly ConcurrentDictionary<SyntaxTree, TreeSettings> _perTree = new ConcurrentDictionary<SyntaxTree, TreeSettings>();
         private readonly Func<SyntaxTree, TreeSettings> _createTreeSettings;
+        private readonly int _id = Interlocked.Increment(ref s_lastId);
 
         private SecretScanSettings(AnalyzerOptions options, bool isTestProject)
         {
@@ -65,7 +67,19 @@ namespace Palisade.Analyzers.Secrets
 
         public ImmutableHashSet<string> PlaceholdersFor(AdditionalText file) => PlaceholdersFor(PalisadeOptions.For(_options, file));
 
-        private TreeSettings For(SyntaxTree tree) => _perTree.GetOrAdd(tree, _createTreeSettings);
+        private TreeSettings For(SyntaxTree tree)
+        {
+            // The driver hands a thread one tree's operations after another: remember the last answer per thread.
+            var last = t_last;
+            if (last != null && ReferenceEquals(last.Tree, tree) && last.Owner == _id)
+            {
+                return last.Settings;
+            }
+
+            var settings = _perTree.GetOrAdd(tree, _createTreeSettings);
+            t_last = new LastTree(_id, tree, settings);
+            return settings;
+        }
 
         private TreeSettings CreateTreeSettings(SyntaxTree tree)
         {
@@ -95,6 +109,31 @@ namespace Palisade.Analyzers.Secrets
 
             var name = compilation.AssemblyName ?? string.Empty;
             return TestProjectSuffixes.Any(suffix => name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
+        }
+
+        [ThreadStatic]
+        private static LastTree? t_last;
+
+        private static int s_lastId;
+
+        /// <summary>
+        /// The last tree a thread asked about, and for which settings (by number, not by reference: holding the
+        /// settings would keep every tree of an old compilation alive; this holds one tree until the next question).
+        /// </summary>
+        private sealed class LastTree
+        {
+            public LastTree(int owner, SyntaxTree tree, TreeSettings settings)
+            {
+                Owner = owner;
+                Tree = tree;
+                Settings = settings;
+            }
+
+            public int Owner { get; }
+
+            public SyntaxTree Tree { get; }
+
+            public TreeSettings Settings { get; }
         }
 
         private sealed class TreeSettings

@@ -31,10 +31,13 @@ namespace Palisade.Analyzers.Secrets
             Concatenations = concatenations;
         }
 
-        /// <summary>Literal tokens that passed <see cref="SecretFormats.MayContain"/>: PAL2002 checks these.</summary>
+        /// <summary>Literal tokens that passed <see cref="SecretFormats.MayContain"/> and hold an anchor: PAL2002 checks these.</summary>
         public ImmutableArray<SyntaxToken> FormatCandidates { get; }
 
-        /// <summary>Literal tokens, not part of a concatenation of literals, that passed <see cref="ConnectionStrings.MayContain"/>.</summary>
+        /// <summary>
+        /// Literal tokens, not part of a concatenation of literals, that passed
+        /// <see cref="ConnectionStrings.MayHoldCredential(in LiteralShape, string)"/>.
+        /// </summary>
         public ImmutableArray<SyntaxToken> CredentialCandidates { get; }
 
         /// <summary>The outermost "+" of each concatenation of two or more string literals whose joined parts passed the same gate.</summary>
@@ -103,8 +106,9 @@ namespace Palisade.Analyzers.Secrets
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                var shape = LiteralShape.Of(token.ValueText);
-                if (SecretFormats.MayContain(shape))
+                var text = token.ValueText;
+                var shape = LiteralShape.Of(text);
+                if (SecretFormats.MayContain(shape) && SecretFormats.HasAnchor(text))
                 {
                     scratch.Formats.Add(token);
                 }
@@ -136,7 +140,7 @@ namespace Palisade.Analyzers.Secrets
                     }
                 }
 
-                if (ConnectionStrings.MayContain(shape))
+                if (ConnectionStrings.MayHoldCredential(shape, text))
                 {
                     scratch.Credentials.Add(token);
                 }

@@ -94,8 +94,8 @@ namespace Palisade.Analyzers.Secrets
         }
 
         /// <summary>
-        /// True when a regular string literal opening at <paramref name="quote"/> could neither pass
-        /// <see cref="SecretFormats.MayContain"/> nor <see cref="ConnectionStrings.MayContain"/>, nor take part in a
+        /// True when a regular string literal opening at <paramref name="quote"/> could neither pass the format gates
+        /// (<see cref="SecretFormats.MayContain"/>, an anchor) nor <see cref="ConnectionStrings.MayHoldCredential(in LiteralShape, string)"/>, nor take part in a
         /// concatenation of literals, judged from the source characters alone. Such a literal cannot span lines,
         /// so its text lies inside the rest of the line, and both gates only grow with more text: if the rest of the
         /// line fails them, the literal does. Anything the characters cannot settle is left to the tree: verbatim,
@@ -146,7 +146,8 @@ namespace Palisade.Analyzers.Secrets
             }
 
             var shape = LiteralShape.Of(chunk, quote + 1, count);
-            return !SecretFormats.MayContain(shape) && !ConnectionStrings.MayContain(shape);
+            return !(SecretFormats.MayContain(shape) && SecretFormats.MayHoldAnchor(chunk, quote + 1, count)) &&
+                   !ConnectionStrings.MayHoldCredential(shape, chunk, quote + 1, count);
         }
 
         public static bool IsStringText(SyntaxToken token)

@@ -49,6 +49,65 @@ namespace Palisade.Analyzers.Shared
         public static bool MayContain(in LiteralShape shape) =>
             (shape.EqualsSigns >= 2 && shape.HasSemicolon) || (shape.HasAt && shape.HasColon);
 
+        /// <summary>
+        /// The second gate, for the "key=value;" form: a password key (<see cref="IsPasswordKey"/>) always contains
+        /// one of these, so text without any cannot hold a password entry. Compared with ASCII case folding; a
+        /// character outside ASCII answers "maybe".
+        /// </summary>
+        private static readonly string[] PasswordKeyParts = { "password", "passwd", "pwd", "credential", "token", "apikey", "secret" };
+
+        /// <summary>Both gates: a URL with user information, or key/value pairs one of whose keys may be a password.</summary>
+        public static bool MayHoldCredential(in LiteralShape shape, string text) =>
+            (shape.HasAt && shape.HasColon) || (shape.EqualsSigns >= 2 && shape.HasSemicolon && MayNamePassword(new StringChars(text), 0, text.Length));
+
+        /// <inheritdoc cref="MayHoldCredential(in LiteralShape, string)"/>
+        public static bool MayHoldCredential(in LiteralShape shape, char[] buffer, int start, int count) =>
+            (shape.HasAt && shape.HasColon) || (shape.EqualsSigns >= 2 && shape.HasSemicolon && MayNamePassword(new ArrayChars(buffer), start, start + count));
+
+        private static bool MayNamePassword<TChars>(TChars text, int start, int end)
+            where TChars : struct, ICharSource
+        {
+            for (var i = start; i < end; i++)
+            {
+                var c = text[i];
+                if (c >= 128)
+                {
+                    return true;
+                }
+
+                var folded = (char)(c | 0x20);
+                foreach (var part in PasswordKeyParts)
+                {
+                    if (folded == part[0] && i + part.Length <= end && StartsWithFolded(text, i, part))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool StartsWithFolded<TChars>(TChars text, int start, string lowerAscii)
+            where TChars : struct, ICharSource
+        {
+            for (var j = 0; j < lowerAscii.Length; j++)
+            {
+                var c = text[start + j];
+                if (c >= 128)
+                {
+                    return true;
+                }
+
+                if ((char)(c | 0x20) != lowerAscii[j])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         public static bool LooksLikeConnectionString(string text)
         {
             if (text.IndexOf('=') < 0)

@@ -110,28 +110,5 @@ namespace Palisade.Analyzers.Shared
 
             return table;
         }
-
-        private interface ICharSource
-        {
-            char this[int index] { get; }
-        }
-
-        private readonly struct StringChars : ICharSource
-        {
-            private readonly string _text;
-
-            public StringChars(string text) => _text = text;
-
-            public char this[int index] => _text[index];
-        }
-
-        private readonly struct ArrayChars : ICharSource
-        {
-            private readonly char[] _buffer;
-
-            public ArrayChars(char[] buffer) => _buffer = buffer;
-
-            public char this[int index] => _buffer[index];
-        }
     }
 }

@@ -142,6 +142,55 @@ namespace Palisade.Analyzers.Shared
             return false;
         }
 
+        /// <summary>
+        /// <see cref="HasAnchor"/> on raw source characters, erring towards "maybe": any character outside ASCII
+        /// answers true, since a case-insensitive comparison of such a character is not settled by ASCII folding.
+        /// </summary>
+        public static bool MayHoldAnchor(char[] buffer, int start, int count)
+        {
+            var end = start + count;
+            for (var i = start; i < end; i++)
+            {
+                if (buffer[i] >= 128)
+                {
+                    return true;
+                }
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                var anchors = AnchorsByFirstCharacter[buffer[i]];
+                if (anchors is null)
+                {
+                    continue;
+                }
+
+                foreach (var anchor in anchors)
+                {
+                    if (i + anchor.Text.Length <= end && SameAsciiText(buffer, i, anchor.Text, anchor.IgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool SameAsciiText(char[] buffer, int start, string text, bool ignoreCase)
+        {
+            for (var j = 0; j < text.Length; j++)
+            {
+                char a = buffer[start + j], b = text[j];
+                if (a != b && (!ignoreCase || (a | 0x20) != (b | 0x20) || (a | 0x20) < 'a' || (a | 0x20) > 'z'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>Finds the first known secret format in <paramref name="text"/>.</summary>
         public static bool TryFind(string? text, out SecretFormatMatch match)
         {
