@@ -23,6 +23,9 @@ namespace Palisade.Analyzers.Secrets
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CredentialInNamedSymbol);
 
+        /// <summary>It reports in many files of literal-heavy code; see <see cref="PalisadeAnalyzer.SkipsGeneratedCodeItself"/>.</summary>
+        protected override bool SkipsGeneratedCodeItself => true;
+
         protected override void OnCompilationStart(CompilationStartAnalysisContext context)
         {
             var scan = new Scan(
@@ -158,7 +161,7 @@ namespace Palisade.Analyzers.Secrets
                 // Every argument of the compilation comes here. Both checks below need a parameter whose name says
                 // secret (or, for a constant, ends in "key"): ask that first, before looking at the call's type.
                 var parameterName = argument.Parameter.Name;
-                if (!_settings.NamesFor(argument.Syntax.SyntaxTree).IsSecretName(parameterName, out _) && !EndsWithKeyWord(parameterName))
+                if (!_settings.NamesFor(TreeOf(context)).IsSecretName(parameterName, out _) && !EndsWithKeyWord(parameterName))
                 {
                     return;
                 }
@@ -327,7 +330,7 @@ namespace Palisade.Analyzers.Secrets
 
                 // Then the name, still without allocating: on literal-dense code (constants classes, messages,
                 // routes) nearly every value is a constant string, and nearly no name is a secret's.
-                var tree = context.Operation.Syntax.SyntaxTree;
+                var tree = TreeOf(context);
                 var names = _settings.NamesFor(tree);
                 var requireRandomValue = false;
                 var term = string.Empty;
@@ -372,7 +375,7 @@ namespace Palisade.Analyzers.Secrets
                         continue;
                     }
 
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialInNamedSymbol, constant.Syntax.GetLocation(), name, SecretMask.Mask(text)));
+                    Report(context, Diagnostic.Create(Descriptors.CredentialInNamedSymbol, constant.Syntax.GetLocation(), name, SecretMask.Mask(text)));
                 }
             }
 
@@ -402,7 +405,7 @@ namespace Palisade.Analyzers.Secrets
                 }
 
                 var length = initializer.ElementValues.Length + " bytes";
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialInNamedSymbol, array.Syntax.GetLocation(), name, "\u2026(" + length + ")"));
+                Report(context, Diagnostic.Create(Descriptors.CredentialInNamedSymbol, array.Syntax.GetLocation(), name, "\u2026(" + length + ")"));
             }
 
             /// <summary>
@@ -433,7 +436,7 @@ namespace Palisade.Analyzers.Secrets
                 if (IsCredentialText(parameterName, term, text, _settings.NamesFor(literal.SyntaxTree), _settings.PlaceholdersFor(literal.SyntaxTree)) &&
                     _reportedThroughHolder.TryAdd(location, true))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialInNamedSymbol, location, holder.Name, SecretMask.Mask(text)));
+                    Report(context, Diagnostic.Create(Descriptors.CredentialInNamedSymbol, location, holder.Name, SecretMask.Mask(text)), holder);
                 }
             }
 
@@ -458,7 +461,7 @@ namespace Palisade.Analyzers.Secrets
                 if (argument?.ConstantValue.Value is char && _settings.ScansNameBasedRules(invocation.Syntax.SyntaxTree) &&
                     SecureStringRuns.TryGetRun(invocation, out var span, out var count) && count >= SecretValues.MinimumLength)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    Report(context, Diagnostic.Create(
                         Descriptors.CredentialInNamedSymbol, Location.Create(invocation.Syntax.SyntaxTree, span), "SecureString", "\u2026(" + count + " chars)"));
                 }
             }
@@ -505,6 +508,29 @@ namespace Palisade.Analyzers.Secrets
                 return end >= 2 &&
                        char.ToLowerInvariant(name[end - 2]) == 'k' && char.ToLowerInvariant(name[end - 1]) == 'e' && char.ToLowerInvariant(name[end]) == 'y';
             }
+
+            /// <summary>
+            /// Reports unless the literal sits in generated code: a generated file, or a member of a
+            /// <c>[GeneratedCode]</c> type (of the analyzed member, or of the <paramref name="holder"/> declared elsewhere).
+            /// </summary>
+            private void Report(OperationAnalysisContext context, Diagnostic diagnostic, ISymbol? holder = null)
+            {
+                var tree = diagnostic.Location.SourceTree;
+                if ((tree != null && _settings.IsGenerated(tree)) ||
+                    GeneratedCode.IsInGeneratedSymbol(context.ContainingSymbol) || GeneratedCode.IsInGeneratedSymbol(holder))
+                {
+                    return;
+                }
+
+                context.ReportDiagnostic(diagnostic);
+            }
+
+            /// <summary>
+            /// The tree being analyzed, from the semantic model. <c>Operation.Syntax.SyntaxTree</c> gives the same
+            /// tree but, on a node not asked before, walks to the root and marks the path, per operation.
+            /// </summary>
+            private static SyntaxTree TreeOf(OperationAnalysisContext context) =>
+                context.Operation.SemanticModel?.SyntaxTree ?? context.Operation.Syntax.SyntaxTree;
 
             private static IOperation? ValueOf(ImmutableArray<IArgumentOperation> arguments, int parameterOrdinal)
             {

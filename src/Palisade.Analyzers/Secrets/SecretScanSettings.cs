@@ -29,6 +29,7 @@ namespace Palisade.Analyzers.Secrets
         private static readonly string[] TestProjectSuffixes = { ".Tests", ".Test", ".UnitTests", ".IntegrationTests", ".FunctionalTests", ".Specs", ".Specifications" };
 
         private readonly AnalyzerOptions _options;
+        private readonly Compilation _compilation;
 
         /// <summary>
         /// Each tree's answers, looked up once: the name-based rule asks for every constant it meets, and going to
@@ -38,8 +39,9 @@ namespace Palisade.Analyzers.Secrets
         private readonly Func<SyntaxTree, TreeSettings> _createTreeSettings;
         private readonly int _id = Interlocked.Increment(ref s_lastId);
 
-        private SecretScanSettings(AnalyzerOptions options, bool isTestProject)
+        private SecretScanSettings(Compilation compilation, AnalyzerOptions options, bool isTestProject)
         {
+            _compilation = compilation;
             _options = options;
             IsTestProject = isTestProject;
             _createTreeSettings = CreateTreeSettings;
@@ -50,7 +52,7 @@ namespace Palisade.Analyzers.Secrets
 
         public static SecretScanSettings Create(Compilation compilation, AnalyzerOptions options)
         {
-            return new SecretScanSettings(options, DetectTestProject(compilation, options));
+            return new SecretScanSettings(compilation, options, DetectTestProject(compilation, options));
         }
 
         /// <summary>
@@ -60,6 +62,9 @@ namespace Palisade.Analyzers.Secrets
         public bool ScansNameBasedRules(SyntaxTree tree) => !IsTestProject || For(tree).ScansNameBasedRules;
 
         public SecretNames NamesFor(SyntaxTree tree) => For(tree).Names;
+
+        /// <summary>A generated file (<see cref="GeneratedCode.IsGeneratedTree"/>), judged once per tree.</summary>
+        public bool IsGenerated(SyntaxTree tree) => For(tree).IsGenerated;
 
         public SecretNames NamesFor(AdditionalText file) => NamesFor(PalisadeOptions.For(_options, file));
 
@@ -84,7 +89,11 @@ namespace Palisade.Analyzers.Secrets
         private TreeSettings CreateTreeSettings(SyntaxTree tree)
         {
             var options = PalisadeOptions.For(_options, tree);
-            return new TreeSettings(NamesFor(options), PlaceholdersFor(options), options.GetBool(ScanTestProjectsKey, defaultValue: false));
+            return new TreeSettings(
+                NamesFor(options),
+                PlaceholdersFor(options),
+                options.GetBool(ScanTestProjectsKey, defaultValue: false),
+                GeneratedCode.IsGeneratedTree(tree, _compilation, CancellationToken.None));
         }
 
         private static SecretNames NamesFor(FileOptions options) =>
@@ -138,12 +147,15 @@ namespace Palisade.Analyzers.Secrets
 
         private sealed class TreeSettings
         {
-            public TreeSettings(SecretNames names, ImmutableHashSet<string> placeholders, bool scansNameBasedRules)
+            public TreeSettings(SecretNames names, ImmutableHashSet<string> placeholders, bool scansNameBasedRules, bool isGenerated)
             {
                 Names = names;
                 Placeholders = placeholders;
                 ScansNameBasedRules = scansNameBasedRules;
+                IsGenerated = isGenerated;
             }
+
+            public bool IsGenerated { get; }
 
             public SecretNames Names { get; }
 

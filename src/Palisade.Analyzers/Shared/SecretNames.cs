@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 
 namespace Palisade.Analyzers.Shared
 {
@@ -43,6 +45,15 @@ namespace Palisade.Analyzers.Shared
         private readonly ImmutableHashSet<string> _qualifiers;
         private readonly string[] _anchors;
 
+        /// <summary>Verdicts on names that passed the letter and anchor gates: the matching term, or <see cref="NotSecret"/>.</summary>
+        private readonly ConcurrentDictionary<string, string> _verdicts = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        private int _remembered;
+
+        /// <summary>Bounds the memory of a long-lived instance (the default one lives as long as the IDE).</summary>
+        private const int MaxRemembered = 10_000;
+
+        private static readonly string NotSecret = new string('\0', 1);
+
         /// <summary>One list per thread for the words of the name being checked: this runs for nearly every value.</summary>
         [ThreadStatic]
         private static List<string>? t_words;
@@ -83,6 +94,26 @@ namespace Palisade.Analyzers.Shared
                 return false;
             }
 
+            // The names that get this far are few and come back often (the same property in every file that uses
+            // it, numbered members of generated classes): remember their verdicts. A verdict depends on the name alone.
+            if (_verdicts.TryGetValue(name!, out var known))
+            {
+                term = ReferenceEquals(known, NotSecret) ? string.Empty : known;
+                return !ReferenceEquals(known, NotSecret);
+            }
+
+            var isSecret = Judge(name!, out term);
+            if (_remembered < MaxRemembered && _verdicts.TryAdd(name!, isSecret ? term : NotSecret))
+            {
+                Interlocked.Increment(ref _remembered);
+            }
+
+            return isSecret;
+        }
+
+        private bool Judge(string name, out string term)
+        {
+            term = string.Empty;
             var words = t_words ??= new List<string>();
             NameWords.Split(name!, words);
             WithoutNumbers(words);

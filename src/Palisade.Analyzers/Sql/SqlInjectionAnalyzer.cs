@@ -61,14 +61,14 @@ namespace Palisade.Analyzers.Sql
         {
             if (state.Sinks.TryMatchAssignment((IAssignmentOperation)context.Operation, out var match))
             {
-                Analyze(context, state, state.SettingsFor(context.Options, context.Operation.Syntax.SyntaxTree), match);
+                Analyze(context, state, state.SettingsFor(context.Options, context.Operation.SemanticModel?.SyntaxTree ?? context.Operation.Syntax.SyntaxTree), match);
             }
         }
 
         private static void AnalyzeCall(OperationAnalysisContext context, CompilationState state)
         {
             var operation = context.Operation;
-            var settings = state.SettingsFor(context.Options, operation.Syntax.SyntaxTree);
+            var settings = state.SettingsFor(context.Options, operation.SemanticModel?.SyntaxTree ?? operation.Syntax.SyntaxTree);
             if (state.Sinks.TryMatch(operation, settings, out var match))
             {
                 Analyze(context, state, settings, match);
