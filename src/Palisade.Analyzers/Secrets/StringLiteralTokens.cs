@@ -29,7 +29,7 @@ namespace Palisade.Analyzers.Secrets
         /// </summary>
         /// <param name="onlyPossibleSecrets">
         /// Skip, without looking them up, the quotes that open a literal which cannot pass either literal rule's
-        /// first gate (<see cref="CannotOpenASecret"/>): what the two rules report is unchanged, and on literal-dense
+        /// first gates (<see cref="RestOfLineCannotHoldASecret"/>): what the two rules report is unchanged, and on literal-dense
         /// code most literals are never looked up at all.
         /// </param>
         public static IEnumerable<SyntaxToken> Find(SyntaxNode root, CancellationToken cancellationToken, bool onlyPossibleSecrets = false)
@@ -45,12 +45,29 @@ namespace Palisade.Analyzers.Secrets
                     var length = Math.Min(ChunkSize, text.Length - chunkStart);
                     var lastChunk = chunkStart + length == text.Length;
                     text.CopyTo(chunkStart, chunk, 0, length);
+                    var clearedUntil = 0;
                     for (var i = Array.IndexOf(chunk, '"', 0, length); i >= 0; i = i + 1 < length ? Array.IndexOf(chunk, '"', i + 1, length - i - 1) : -1)
                     {
                         var position = chunkStart + i;
-                        if (position < resumeAt || (onlyPossibleSecrets && CannotOpenASecret(chunk, i, length, lastChunk)))
+                        if (position < resumeAt)
                         {
                             continue;
+                        }
+
+                        if (onlyPossibleSecrets && !MustLookUp(chunk, i, length))
+                        {
+                            // The rest of a line that cannot hold a secret holds none from any later quote either:
+                            // judge each line once.
+                            if (i < clearedUntil)
+                            {
+                                continue;
+                            }
+
+                            if (RestOfLineCannotHoldASecret(chunk, i, length, lastChunk, out var lineEnd))
+                            {
+                                clearedUntil = lineEnd;
+                                continue;
+                            }
                         }
 
                         var token = root.FindToken(position);
@@ -94,26 +111,23 @@ namespace Palisade.Analyzers.Secrets
         }
 
         /// <summary>
-        /// True when a regular string literal opening at <paramref name="quote"/> could neither pass the format gates
-        /// (<see cref="SecretFormats.MayContain"/>, an anchor) nor <see cref="ConnectionStrings.MayHoldCredential(in LiteralShape, string)"/>, nor take part in a
-        /// concatenation of literals, judged from the source characters alone. Such a literal cannot span lines,
-        /// so its text lies inside the rest of the line, and both gates only grow with more text: if the rest of the
-        /// line fails them, the literal does. Anything the characters cannot settle is left to the tree: verbatim,
-        /// interpolated and raw strings, escapes, and a quote that a '+' or a comment precedes (parentheses between
-        /// allowed) or that starts its line: every literal but the first of a concatenation is such a quote, so one literal of every
-        /// concatenation of two literals is looked up and the whole chain judged.
+        /// A quote the source characters cannot settle, so the tree is asked: one that may open a verbatim,
+        /// interpolated or raw string (whose text may span lines or differ from the characters), or one that a '+'
+        /// or a comment precedes (parentheses between allowed) or that starts its line. Every literal but the first
+        /// of a concatenation is such a quote, so one literal of every concatenation of two literals is looked up
+        /// and the whole chain judged.
         /// </summary>
-        private static bool CannotOpenASecret(char[] chunk, int quote, int length, bool lastChunk)
+        private static bool MustLookUp(char[] chunk, int quote, int length)
         {
             if (quote == 0 || quote + 2 >= length)
             {
-                return false;
+                return true;
             }
 
             var before = chunk[quote - 1];
             if (before == '@' || before == '$' || (chunk[quote + 1] == '"' && chunk[quote + 2] == '"'))
             {
-                return false;
+                return true;
             }
 
             // Back over spaces and opening parentheses: "+ (\"a\"" joins as much as "+ \"a\"", "Call(\"a\")" does not.
@@ -123,12 +137,19 @@ namespace Palisade.Analyzers.Secrets
                 previous--;
             }
 
-            if (previous < 0 || chunk[previous] == '\n' || chunk[previous] == '\r' || chunk[previous] == '+' || chunk[previous] == '/')
-            {
-                return false;
-            }
+            return previous < 0 || chunk[previous] == '\n' || chunk[previous] == '\r' || chunk[previous] == '+' || chunk[previous] == '/';
+        }
 
-            var lineEnd = quote + 1;
+        /// <summary>
+        /// True when no regular string literal opening at <paramref name="quote"/>, or at any later quote of the same
+        /// line, could pass the format gates (<see cref="SecretFormats.MayContain"/>, an anchor) or
+        /// <see cref="ConnectionStrings.MayHoldCredential(in LiteralShape, string)"/>. A regular literal cannot span
+        /// lines, so its text lies inside the rest of the line, and every gate only grows with more text: if the rest
+        /// of the line fails them, so does any literal in it. An escape leaves the answer to the tree.
+        /// </summary>
+        private static bool RestOfLineCannotHoldASecret(char[] chunk, int quote, int length, bool lastChunk, out int lineEnd)
+        {
+            lineEnd = quote + 1;
             while (lineEnd < length && chunk[lineEnd] != '\n' && chunk[lineEnd] != '\r')
             {
                 lineEnd++;

@@ -97,7 +97,10 @@ namespace Palisade.Analyzers.Tests.Secrets
             Assert.True(candidates > 100, $"only {candidates} candidates");
         }
 
-        /// <summary>Concatenations whose parts each fail the gates alone, laid out every way a '+' can sit.</summary>
+        /// <summary>
+        /// Concatenations whose parts each fail the gates alone, laid out every way a '+' can sit, and multi-line
+        /// strings that open on a line whose other literals cannot hold a secret.
+        /// </summary>
         private const string JoinedOverLines = """
             class J
             {
@@ -113,6 +116,10 @@ namespace Palisade.Analyzers.Tests.Secrets
                     */ + ";Password=pw5";
                 const string F = "user:pw6" + "@db.example";
                 const string G = "ghp_0123456789" + "abcdefghijABCDEFGHIJ0123";
+                // A line whose first literal clears it, then strings that continue on the next lines.
+                string H = "x"; string I = @"
+                    Server=db;Password=pw7;"; string J = $"{H}
+                    ;Password=pw8;Server=db" + "z";
             }
             """;
 
