@@ -17,9 +17,10 @@ namespace Palisade.Benchmarks
         private long _bytes;
         private long _cpuNanoseconds;
         private long _calls;
-        private long _wallTicks;
+        private readonly System.Collections.Concurrent.ConcurrentQueue<ActionTally> _tallies = new System.Collections.Concurrent.ConcurrentQueue<ActionTally>();
 
-        public double WallMs => Interlocked.Read(ref _wallTicks) * 1000.0 / System.Diagnostics.Stopwatch.Frequency;
+        /// <summary>Each registered callback's own count and CPU time (<c>--by-action</c>), to see which action of a rule costs.</summary>
+        public System.Collections.Generic.IEnumerable<ActionTally> Tallies => _tallies;
 
         public AllocationMeter(DiagnosticAnalyzer inner) => Inner = inner;
 
@@ -58,23 +59,49 @@ namespace Palisade.Benchmarks
 
         public override void Initialize(AnalysisContext context) => Inner.Initialize(new CountingAnalysisContext(context, this));
 
-        internal Action<T> Count<T>(Action<T> action) => argument =>
+        internal Action<T> Count<T>(Action<T> action)
         {
-            var wallBefore = System.Diagnostics.Stopwatch.GetTimestamp();
-            var cpuBefore = ThreadCpuTime.NowNanoseconds();
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            try
+            var tally = new ActionTally(action.Method.Name);
+            _tallies.Enqueue(tally);
+            return argument =>
             {
-                action(argument);
-            }
-            finally
+                var cpuBefore = ThreadCpuTime.NowNanoseconds();
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                try
+                {
+                    action(argument);
+                }
+                finally
+                {
+                    var cpu = ThreadCpuTime.NowNanoseconds() - cpuBefore;
+                    Interlocked.Add(ref _bytes, GC.GetAllocatedBytesForCurrentThread() - before);
+                    Interlocked.Add(ref _cpuNanoseconds, cpu);
+                    Interlocked.Increment(ref _calls);
+                    tally.Add(cpu);
+                }
+            };
+        }
+
+        internal sealed class ActionTally
+        {
+            private long _cpuNanoseconds;
+            private long _calls;
+
+            public ActionTally(string name) => Name = name;
+
+            /// <summary>The callback's method name as compiled (a lambda shows as its compiler-generated name).</summary>
+            public string Name { get; }
+
+            public long CpuNanoseconds => Interlocked.Read(ref _cpuNanoseconds);
+
+            public long Calls => Interlocked.Read(ref _calls);
+
+            public void Add(long cpuNanoseconds)
             {
-                Interlocked.Add(ref _bytes, GC.GetAllocatedBytesForCurrentThread() - before);
-                Interlocked.Add(ref _cpuNanoseconds, ThreadCpuTime.NowNanoseconds() - cpuBefore);
+                Interlocked.Add(ref _cpuNanoseconds, cpuNanoseconds);
                 Interlocked.Increment(ref _calls);
-                Interlocked.Add(ref _wallTicks, System.Diagnostics.Stopwatch.GetTimestamp() - wallBefore);
             }
-        };
+        }
 
         private sealed class EmptyAnalyzer : DiagnosticAnalyzer
         {

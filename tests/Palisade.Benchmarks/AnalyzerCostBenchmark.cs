@@ -25,12 +25,12 @@ namespace Palisade.Benchmarks
         private readonly bool _concurrent;
         private readonly TextWriter _log;
         private readonly string? _diagnosticsListPath;
-        private readonly int _gcFreeMb;
+        private readonly bool _byAction;
         private ImmutableArray<Diagnostic> _lastDiagnostics = ImmutableArray<Diagnostic>.Empty;
 
-        public AnalyzerCostBenchmark(Func<ImmutableArray<DiagnosticAnalyzer>> createAnalyzers, bool concurrent, TextWriter log, string? diagnosticsListPath = null, int gcFreeMb = 0)
+        public AnalyzerCostBenchmark(Func<ImmutableArray<DiagnosticAnalyzer>> createAnalyzers, bool concurrent, TextWriter log, string? diagnosticsListPath = null, bool byAction = false)
         {
-            _gcFreeMb = gcFreeMb;
+            _byAction = byAction;
             _createAnalyzers = createAnalyzers;
             _concurrent = concurrent;
             _log = log;
@@ -127,13 +127,11 @@ namespace Palisade.Benchmarks
             var fresh = Reparsed(trees);
             Settle();
             var compilation = GeneratedCompilation.Create(fresh, _concurrent);
-            using var gcFree = GcFreePass.Begin(_gcFreeMb);
             var cpuBefore = ThreadCpuTime.NowNanoseconds();
             var stopwatch = Stopwatch.StartNew();
             diagnostics = compilation.GetDiagnostics();
             var wall = stopwatch.Elapsed.TotalMilliseconds;
             cpuMs = (ThreadCpuTime.NowNanoseconds() - cpuBefore) / 1e6;
-            ReportGcFree("compile", gcFree);
             return wall;
         }
 
@@ -151,7 +149,6 @@ namespace Palisade.Benchmarks
             var withAnalyzers = WithDeclarations(GeneratedCompilation.Create(fresh, _concurrent)).WithAnalyzers(analyzers, options);
             Settle();
 
-            using var gcFree = GcFreePass.Begin(_gcFreeMb);
             var pauseBefore = GC.GetTotalPauseDuration();
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var collectionsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
@@ -159,7 +156,7 @@ namespace Palisade.Benchmarks
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
             var wall = stopwatch.Elapsed.TotalMilliseconds;
             var gcPause = (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds;
-            ReportGcFree("analysis", gcFree);
+
             var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (1024.0 * 1024.0);
             _log.WriteLine($"    pass: {wall:N0} ms wall, {gcPause:N0} ms GC pauses, {allocatedMb:N0} MB allocated, collections gen0/1/2: " +
                 $"{GC.CollectionCount(0) - collectionsBefore.Item1}/{GC.CollectionCount(1) - collectionsBefore.Item2}/{GC.CollectionCount(2) - collectionsBefore.Item3}");
@@ -196,7 +193,17 @@ namespace Palisade.Benchmarks
             Settle();
             await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
             var overhead = AllocationMeter.CalibrateOverheadNanoseconds();
-            foreach (var m in meters) { _log.WriteLine($"    meter {AnalyzerSet.DisplayName(m.Inner)}: wall {m.WallMs:N1} ms, cpu {m.CpuNanoseconds/1e6:N1} ms, calls {m.Calls:N0}"); }
+            if (_byAction)
+            {
+                foreach (var meter in meters)
+                {
+                    foreach (var tally in meter.Tallies.Where(t => t.Calls > 0).OrderByDescending(t => t.CpuNanoseconds))
+                    {
+                        _log.WriteLine($"    {AnalyzerSet.DisplayName(meter.Inner)}.{tally.Name}: {tally.Calls:N0} calls, " +
+                            $"{Math.Max(0, tally.CpuNanoseconds - tally.Calls * overhead) / 1e6:N1} ms CPU ({tally.CpuNanoseconds / 1e6:N1} ms before the measuring cost)");
+                    }
+                }
+            }
             return (
                 meters.ToDictionary(meter => AnalyzerSet.DisplayName(meter.Inner), meter => meter.Bytes / 1024.0, StringComparer.Ordinal),
                 ThreadCpuTime.IsAvailable
@@ -238,14 +245,6 @@ namespace Palisade.Benchmarks
         {
             _ = compilation.Assembly;
             return compilation;
-        }
-
-        private void ReportGcFree(string pass, GcFreePass gcFree)
-        {
-            if (_gcFreeMb > 0 && !gcFree.HeldThroughout)
-            {
-                _log.WriteLine($"    note: the {pass} pass was not free of collections (--gc-free-mb {_gcFreeMb} too small, or refused)");
-            }
         }
 
         private static void Settle()

@@ -29,6 +29,8 @@ namespace Palisade.Benchmarks
               --seed N                generator seed                                        [default 20261123]
               --enforce-targets       exit code 2 when a target fails (default: report only)
               --markdown PATH         also write the tables to PATH
+              --by-action             print each registered callback's calls and CPU time (counting pass), to see
+                                      which action of a rule costs
               --list-diagnostics PATH write every diagnostic of each measured size to PATH (id, file:line,
                                       message, source line), to read what a rule reports on a workload
 
@@ -55,7 +57,7 @@ namespace Palisade.Benchmarks
         public bool EnforceTargets { get; private set; }
         public string? MarkdownPath { get; private set; }
         public string? DiagnosticsListPath { get; private set; }
-        public int GcFreeMb { get; private set; }
+        public bool ByAction { get; private set; }
         public string? MsBuildNoOpFeed { get; private set; }
         public string PackageId { get; private set; } = "Palisade";
         public string PackageVersion { get; private set; } = "*-*";
@@ -93,7 +95,7 @@ namespace Palisade.Benchmarks
                     case "--enforce-targets": options.EnforceTargets = true; break;
                     case "--markdown": options.MarkdownPath = Value(); break;
                     case "--list-diagnostics": options.DiagnosticsListPath = Value(); break;
-                    case "--gc-free-mb": options.GcFreeMb = Number(); break;
+                    case "--by-action": options.ByAction = true; break;
                     case "--msbuild-noop": options.MsBuildNoOpFeed = Value(); break;
                     case "--package-id": options.PackageId = Value(); break;
                     case "--package-version": options.PackageVersion = Value(); break;

@@ -50,7 +50,7 @@ namespace Palisade.Benchmarks
                 Console.WriteLine("Warning: no high-resolution timer.");
             }
 
-            var benchmark = new AnalyzerCostBenchmark(() => AnalyzerSet.Create(options.WithSamples, options.Only), options.Concurrent, Console.Out, options.DiagnosticsListPath, options.GcFreeMb);
+            var benchmark = new AnalyzerCostBenchmark(() => AnalyzerSet.Create(options.WithSamples, options.Only), options.Concurrent, Console.Out, options.DiagnosticsListPath, options.ByAction);
             try
             {
                 // One discarded pass on the smallest size so JIT and first-use costs are not charged to the first size.

@@ -40,7 +40,6 @@ namespace Palisade.Analyzers.Secrets
             context.RegisterOperationAction(scan.PropertyInitializer, OperationKind.PropertyInitializer);
             context.RegisterOperationAction(scan.ParameterInitializer, OperationKind.ParameterInitializer);
             context.RegisterOperationAction(scan.Assignment, OperationKind.SimpleAssignment);
-            context.RegisterOperationAction(scan.Argument, OperationKind.Argument);
             context.RegisterOperationAction(scan.Invocation, OperationKind.Invocation);
             context.RegisterOperationAction(scan.ObjectCreation, OperationKind.ObjectCreation);
             context.RegisterOperationAction(scan.Return, OperationKind.Return);
@@ -150,9 +149,21 @@ namespace Palisade.Analyzers.Secrets
                 }
             }
 
-            public void Argument(OperationAnalysisContext context)
+            /// <summary>
+            /// The arguments of a call or creation, checked from the call's own action rather than an action per
+            /// argument: literal-dense code passes tens of thousands of arguments, and almost none to a parameter
+            /// whose name says secret. Other argument lists (indexers, attributes) take no credentials here.
+            /// </summary>
+            private void CheckArguments(OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments)
             {
-                var argument = (IArgumentOperation)context.Operation;
+                foreach (var argument in arguments)
+                {
+                    CheckArgument(context, argument);
+                }
+            }
+
+            private void CheckArgument(OperationAnalysisContext context, IArgumentOperation argument)
+            {
                 if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter is null)
                 {
                     return;
@@ -186,6 +197,7 @@ namespace Palisade.Analyzers.Secrets
                 var invocation = (IInvocationOperation)context.Operation;
                 var method = invocation.TargetMethod;
                 var arguments = invocation.Arguments;
+                CheckArguments(context, arguments);
                 if (arguments.Length >= 2 && NameValueMethods.Contains(method.Name) &&
                     ValueOf(arguments, 0)?.ConstantValue is { HasValue: true, Value: string name })
                 {
@@ -218,6 +230,7 @@ namespace Palisade.Analyzers.Secrets
                 var creation = (IObjectCreationOperation)context.Operation;
                 var type = creation.Type as INamedTypeSymbol;
                 var arguments = creation.Arguments;
+                CheckArguments(context, arguments);
                 if (type is null || arguments.IsEmpty)
                 {
                     return;
@@ -255,6 +268,8 @@ namespace Palisade.Analyzers.Secrets
             public void Return(OperationAnalysisContext context)
             {
                 var operation = (IReturnOperation)context.Operation;
+                // Most returned values are not constant strings, and the value is at hand while the member's name is
+                // not: ask about the value first here.
                 if (operation.ReturnedValue is null || operation.Kind != OperationKind.Return || !ConstantValues.Any(operation.ReturnedValue))
                 {
                     return;
@@ -321,15 +336,14 @@ namespace Palisade.Analyzers.Secrets
 
             private void Check(OperationAnalysisContext context, string name, IOperation? value, bool nameIsSecret = false, bool valueAfterScheme = false)
             {
-                // Cheapest test first, without allocating: this runs for nearly every argument, assignment and
-                // comparison in the compilation, and most values are not constant strings at all.
-                if (!ConstantValues.Any(value))
+                // The name first, without allocating: this runs for nearly every declaration, assignment and
+                // return in the compilation, and nearly no name is a secret's. Asking whether the value is a
+                // constant string costs more than the name on literal-dense code, where nearly every value is one.
+                if (value is null)
                 {
                     return;
                 }
 
-                // Then the name, still without allocating: on literal-dense code (constants classes, messages,
-                // routes) nearly every value is a constant string, and nearly no name is a secret's.
                 var tree = TreeOf(context);
                 var names = _settings.NamesFor(tree);
                 var requireRandomValue = false;
@@ -355,7 +369,7 @@ namespace Palisade.Analyzers.Secrets
                     }
                 }
 
-                if (!_settings.ScansNameBasedRules(tree))
+                if (!ConstantValues.Any(value) || !_settings.ScansNameBasedRules(tree))
                 {
                     return;
                 }
