@@ -1,8 +1,8 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using Palisade.Analyzers.Flow;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Palisade.Analyzers.Shared;
@@ -33,18 +33,16 @@ namespace Palisade.Analyzers.Secrets
 
         /// <summary>
         /// Each tree's answers, looked up once: the name-based rule asks for every constant it meets, and going to
-        /// the options provider each time (three lookups) cost more than the check itself on literal-dense code.
+        /// the options provider each time cost more than the check itself on literal-dense code.
         /// </summary>
-        private readonly ConcurrentDictionary<SyntaxTree, TreeSettings> _perTree = new ConcurrentDictionary<SyntaxTree, TreeSettings>();
-        private readonly Func<SyntaxTree, TreeSettings> _createTreeSettings;
-        private readonly int _id = Interlocked.Increment(ref s_lastId);
+        private readonly TreeCache<TreeSettings> _perTree;
 
         private SecretScanSettings(Compilation compilation, AnalyzerOptions options, bool isTestProject)
         {
             _compilation = compilation;
             _options = options;
             IsTestProject = isTestProject;
-            _createTreeSettings = CreateTreeSettings;
+            _perTree = new TreeCache<TreeSettings>(CreateTreeSettings);
         }
 
         /// <summary>True when the compilation references a test framework or its name says it is a test project.</summary>
@@ -72,19 +70,7 @@ namespace Palisade.Analyzers.Secrets
 
         public ImmutableHashSet<string> PlaceholdersFor(AdditionalText file) => PlaceholdersFor(PalisadeOptions.For(_options, file));
 
-        private TreeSettings For(SyntaxTree tree)
-        {
-            // The driver hands a thread one tree's operations after another: remember the last answer per thread.
-            var last = t_last;
-            if (last != null && ReferenceEquals(last.Tree, tree) && last.Owner == _id)
-            {
-                return last.Settings;
-            }
-
-            var settings = _perTree.GetOrAdd(tree, _createTreeSettings);
-            t_last = new LastTree(_id, tree, settings);
-            return settings;
-        }
+        private TreeSettings For(SyntaxTree tree) => _perTree.For(tree);
 
         private TreeSettings CreateTreeSettings(SyntaxTree tree)
         {
@@ -118,31 +104,6 @@ namespace Palisade.Analyzers.Secrets
 
             var name = compilation.AssemblyName ?? string.Empty;
             return TestProjectSuffixes.Any(suffix => name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
-        }
-
-        [ThreadStatic]
-        private static LastTree? t_last;
-
-        private static int s_lastId;
-
-        /// <summary>
-        /// The last tree a thread asked about, and for which settings (by number, not by reference: holding the
-        /// settings would keep every tree of an old compilation alive; this holds one tree until the next question).
-        /// </summary>
-        private sealed class LastTree
-        {
-            public LastTree(int owner, SyntaxTree tree, TreeSettings settings)
-            {
-                Owner = owner;
-                Tree = tree;
-                Settings = settings;
-            }
-
-            public int Owner { get; }
-
-            public SyntaxTree Tree { get; }
-
-            public TreeSettings Settings { get; }
         }
 
         private sealed class TreeSettings

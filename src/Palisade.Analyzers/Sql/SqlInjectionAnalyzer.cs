@@ -48,7 +48,7 @@ namespace Palisade.Analyzers.Sql
             }
 
             var flow = FlowContext.Get(compilation);
-            var state = new CompilationState(compilation, sinks, new UntrustedInput(flow.Types));
+            var state = new CompilationState(compilation, context.Options, sinks, new UntrustedInput(flow.Types));
             context.RegisterOperationAction(c => AnalyzeAssignment(c, state), OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);
             context.RegisterOperationAction(c => AnalyzeCall(c, state), OperationKind.ObjectCreation, OperationKind.Invocation);
         }
@@ -61,14 +61,14 @@ namespace Palisade.Analyzers.Sql
         {
             if (state.Sinks.TryMatchAssignment((IAssignmentOperation)context.Operation, out var match))
             {
-                Analyze(context, state, state.SettingsFor(context.Options, context.Operation.SemanticModel?.SyntaxTree ?? context.Operation.Syntax.SyntaxTree), match);
+                Analyze(context, state, state.SettingsFor(context.Operation.SemanticModel?.SyntaxTree ?? context.Operation.Syntax.SyntaxTree), match);
             }
         }
 
         private static void AnalyzeCall(OperationAnalysisContext context, CompilationState state)
         {
             var operation = context.Operation;
-            var settings = state.SettingsFor(context.Options, operation.SemanticModel?.SyntaxTree ?? operation.Syntax.SyntaxTree);
+            var settings = state.SettingsFor(operation.SemanticModel?.SyntaxTree ?? operation.Syntax.SyntaxTree);
             if (state.Sinks.TryMatch(operation, settings, out var match))
             {
                 Analyze(context, state, settings, match);
@@ -177,11 +177,11 @@ namespace Palisade.Analyzers.Sql
         /// <summary>What the analyzer keeps for one compilation: the sinks and the web-input model (summaries live with the settings).</summary>
         private sealed class CompilationState
         {
-            private readonly Compilation _compilation;
+            private readonly TreeCache<SqlSettings> _settings;
 
-            public CompilationState(Compilation compilation, SqlSinks sinks, UntrustedInput untrusted)
+            public CompilationState(Compilation compilation, AnalyzerOptions options, SqlSinks sinks, UntrustedInput untrusted)
             {
-                _compilation = compilation;
+                _settings = new TreeCache<SqlSettings>(tree => SqlSettings.For(compilation, options, tree));
                 Sinks = sinks;
                 Untrusted = untrusted;
             }
@@ -190,7 +190,8 @@ namespace Palisade.Analyzers.Sql
 
             public UntrustedInput Untrusted { get; }
 
-            public SqlSettings SettingsFor(AnalyzerOptions options, SyntaxTree tree) => SqlSettings.For(_compilation, options, tree);
+            /// <summary>The file's SQL settings; every call in the compilation asks, so each tree's are looked up once.</summary>
+            public SqlSettings SettingsFor(SyntaxTree tree) => _settings.For(tree);
 
             public ForwardingSinks ForwardingFor(SqlSettings settings) => settings.Forwarding(Sinks);
         }
