@@ -29,7 +29,7 @@ namespace Palisade.Analyzers.Secrets
         /// </summary>
         /// <param name="onlyPossibleSecrets">
         /// Skip, without looking them up, the quotes that open a literal which cannot pass either literal rule's
-        /// first gates (<see cref="RestOfLineCannotHoldASecret"/>): what the two rules report is unchanged, and on literal-dense
+        /// first gates (<see cref="CannotOpenASecret"/>): what the two rules report is unchanged, and on literal-dense
         /// code most literals are never looked up at all.
         /// </param>
         public static IEnumerable<SyntaxToken> Find(SyntaxNode root, CancellationToken cancellationToken, bool onlyPossibleSecrets = false)
@@ -43,9 +43,7 @@ namespace Palisade.Analyzers.Secrets
                 for (var chunkStart = 0; chunkStart < text.Length; chunkStart += ChunkSize)
                 {
                     var length = Math.Min(ChunkSize, text.Length - chunkStart);
-                    var lastChunk = chunkStart + length == text.Length;
                     text.CopyTo(chunkStart, chunk, 0, length);
-                    var clearedUntil = 0;
                     for (var i = Array.IndexOf(chunk, '"', 0, length); i >= 0; i = i + 1 < length ? Array.IndexOf(chunk, '"', i + 1, length - i - 1) : -1)
                     {
                         var position = chunkStart + i;
@@ -54,20 +52,9 @@ namespace Palisade.Analyzers.Secrets
                             continue;
                         }
 
-                        if (onlyPossibleSecrets && !MustLookUp(chunk, i, length))
+                        if (onlyPossibleSecrets && CannotOpenASecret(chunk, i, length))
                         {
-                            // The rest of a line that cannot hold a secret holds none from any later quote either:
-                            // judge each line once.
-                            if (i < clearedUntil)
-                            {
-                                continue;
-                            }
-
-                            if (RestOfLineCannotHoldASecret(chunk, i, length, lastChunk, out var lineEnd))
-                            {
-                                clearedUntil = lineEnd;
-                                continue;
-                            }
+                            continue;
                         }
 
                         var token = root.FindToken(position);
@@ -111,27 +98,70 @@ namespace Palisade.Analyzers.Secrets
         }
 
         /// <summary>
-        /// A quote the source characters cannot settle, so the tree is asked: one that may open a verbatim,
-        /// interpolated or raw string (whose text may span lines or differ from the characters), or one that a '+'
-        /// or a comment precedes (parentheses between allowed) or that starts its line. Every literal but the first
-        /// of a concatenation is such a quote, so one literal of every concatenation of two literals is looked up
-        /// and the whole chain judged.
+        /// True when no string that opens at <paramref name="quote"/> could pass the format gates
+        /// (<see cref="SecretFormats.MayContain"/>, an anchor) or
+        /// <see cref="ConnectionStrings.MayHoldCredential(in LiteralShape, string)"/>, judged from the characters
+        /// up to where such a string must end on the same line. The question is asked of every quote as if it
+        /// opened a string, so a quote inside a comment or a character literal changes nothing: the answer about
+        /// a real string's opening quote is still right. The gates only grow with more text, and each kind of
+        /// string's text lies within what is read: a regular literal up to the next quote or the line's end (no escape allowed), a
+        /// verbatim one up to its closing quote (doubled quotes skipped), an interpolated one up to the next quote
+        /// or the line's end when every hole closes before it (an open hole could hold a nested string or go on to
+        /// the next line). Anything
+        /// else is left to the tree: raw and verbatim-interpolated strings, a string that does not end on its line,
+        /// and a string that a '+' or a comment precedes (parentheses between allowed) or that starts its line.
+        /// Every literal but the first of a concatenation is such a string, so one literal of every concatenation
+        /// is looked up and the whole chain judged.
         /// </summary>
-        private static bool MustLookUp(char[] chunk, int quote, int length)
+        private static bool CannotOpenASecret(char[] chunk, int quote, int length)
         {
-            if (quote == 0 || quote + 2 >= length)
+            if (quote < 2 || quote + 2 >= length || (chunk[quote + 1] == '"' && chunk[quote + 2] == '"'))
             {
-                return true;
+                return false;
             }
 
             var before = chunk[quote - 1];
-            if (before == '@' || before == '$' || (chunk[quote + 1] == '"' && chunk[quote + 2] == '"'))
+            var verbatim = before == '@';
+            var interpolated = before == '$';
+            if (verbatim && chunk[quote - 2] == '$')
             {
-                return true;
+                return false;
             }
 
-            // Back over spaces and opening parentheses: "+ (\"a\"" joins as much as "+ \"a\"", "Call(\"a\")" does not.
-            var previous = quote - 1;
+            if (IsJoinedOrStartsLine(chunk, verbatim || interpolated ? quote - 2 : quote - 1))
+            {
+                return false;
+            }
+
+            // A regular literal ends at the next quote, or (unterminated, while typing) at the end of its line;
+            // the closing quote of a literal at the end of a line is asked about too, and answers here.
+            var end = verbatim ? VerbatimEnd(chunk, quote, length) : NextQuoteOnLine(chunk, quote, length);
+            if (end < 0)
+            {
+                return false;
+            }
+
+            var start = quote + 1;
+            var count = end - start;
+            if (!verbatim && Array.IndexOf(chunk, '\\', start, count) >= 0)
+            {
+                return false;
+            }
+
+            if (interpolated && !HolesCloseBefore(chunk, start, end))
+            {
+                return false;
+            }
+
+            var shape = LiteralShape.Of(chunk, start, count);
+            return !(SecretFormats.MayContain(shape) && SecretFormats.MayHoldAnchor(chunk, start, count)) &&
+                   !ConnectionStrings.MayHoldCredential(shape, chunk, start, count);
+        }
+
+        /// <summary>Back over spaces and opening parentheses from <paramref name="from"/>: a '+', a comment's end, or the line's start.</summary>
+        private static bool IsJoinedOrStartsLine(char[] chunk, int from)
+        {
+            var previous = from;
             while (previous >= 0 && (chunk[previous] == ' ' || chunk[previous] == '\t' || chunk[previous] == '('))
             {
                 previous--;
@@ -140,35 +170,86 @@ namespace Palisade.Analyzers.Secrets
             return previous < 0 || chunk[previous] == '\n' || chunk[previous] == '\r' || chunk[previous] == '+' || chunk[previous] == '/';
         }
 
-        /// <summary>
-        /// True when no regular string literal opening at <paramref name="quote"/>, or at any later quote of the same
-        /// line, could pass the format gates (<see cref="SecretFormats.MayContain"/>, an anchor) or
-        /// <see cref="ConnectionStrings.MayHoldCredential(in LiteralShape, string)"/>. A regular literal cannot span
-        /// lines, so its text lies inside the rest of the line, and every gate only grows with more text: if the rest
-        /// of the line fails them, so does any literal in it. An escape leaves the answer to the tree.
-        /// </summary>
-        private static bool RestOfLineCannotHoldASecret(char[] chunk, int quote, int length, bool lastChunk, out int lineEnd)
+        /// <summary>The next quote on the line, or the line's end when there is none.</summary>
+        private static int NextQuoteOnLine(char[] chunk, int quote, int length)
         {
-            lineEnd = quote + 1;
-            while (lineEnd < length && chunk[lineEnd] != '\n' && chunk[lineEnd] != '\r')
+            for (var i = quote + 1; i < length; i++)
             {
-                lineEnd++;
+                switch (chunk[i])
+                {
+                    case '"': return i;
+                    case '\n':
+                    case '\r': return i;
+                }
             }
 
-            if (lineEnd == length && !lastChunk)
+            return -1;
+        }
+
+        private static int VerbatimEnd(char[] chunk, int quote, int length)
+        {
+            for (var i = quote + 1; i < length; i++)
             {
-                return false;
+                switch (chunk[i])
+                {
+                    case '"':
+                        if (i + 1 < length && chunk[i + 1] == '"')
+                        {
+                            i++;
+                            continue;
+                        }
+
+                        return i + 1 < length ? i : -1;
+                    case '\n':
+                    case '\r':
+                        return -1;
+                }
             }
 
-            var count = lineEnd - quote - 1;
-            if (Array.IndexOf(chunk, '\\', quote + 1, count) >= 0)
+            return -1;
+        }
+
+        /// <summary>
+        /// Every hole of an interpolated string is closed before the next quote (or the line's end), so the string's
+        /// text lies before it: braces are followed as the compiler reads them ("{{" and "}}" are text, a '{' opens
+        /// a hole, braces nest inside it). Inside a hole, a character literal or a comment could hide a brace or
+        /// a quote from this reading, so they leave the answer to the tree.
+        /// </summary>
+        private static bool HolesCloseBefore(char[] chunk, int start, int end)
+        {
+            var depth = 0;
+            for (var i = start; i < end; i++)
             {
-                return false;
+                var c = chunk[i];
+                var next = i + 1 < end ? chunk[i + 1] : '\0';
+                if (depth == 0)
+                {
+                    if ((c == '{' && next == '{') || (c == '}' && next == '}'))
+                    {
+                        i++;
+                    }
+                    else if (c == '{')
+                    {
+                        depth = 1;
+                    }
+                    else if (c == '}')
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                switch (c)
+                {
+                    case '{': depth++; break;
+                    case '}': depth--; break;
+                    case '\'': return false;
+                    case '/' when next == '/' || next == '*': return false;
+                }
             }
 
-            var shape = LiteralShape.Of(chunk, quote + 1, count);
-            return !(SecretFormats.MayContain(shape) && SecretFormats.MayHoldAnchor(chunk, quote + 1, count)) &&
-                   !ConnectionStrings.MayHoldCredential(shape, chunk, quote + 1, count);
+            return depth == 0;
         }
 
         public static bool IsStringText(SyntaxToken token)

@@ -56,13 +56,30 @@ namespace Palisade.Analyzers.Shared
         /// </summary>
         private static readonly string[] PasswordKeyParts = { "password", "passwd", "pwd", "credential", "token", "apikey", "secret" };
 
-        /// <summary>Both gates: a URL with user information, or key/value pairs one of whose keys may be a password.</summary>
+        /// <summary>Both gates: a URL with user information (a scheme, '@' and ':'), or key/value pairs one of whose keys may be a password.</summary>
         public static bool MayHoldCredential(in LiteralShape shape, string text) =>
-            (shape.HasAt && shape.HasColon) || (shape.EqualsSigns >= 2 && shape.HasSemicolon && MayNamePassword(new StringChars(text), 0, text.Length));
+            (shape.HasAt && shape.HasColon && HasSchemeSeparator(new StringChars(text), 0, text.Length)) ||
+            (shape.EqualsSigns >= 2 && shape.HasSemicolon && MayNamePassword(new StringChars(text), 0, text.Length));
 
         /// <inheritdoc cref="MayHoldCredential(in LiteralShape, string)"/>
         public static bool MayHoldCredential(in LiteralShape shape, char[] buffer, int start, int count) =>
-            (shape.HasAt && shape.HasColon) || (shape.EqualsSigns >= 2 && shape.HasSemicolon && MayNamePassword(new ArrayChars(buffer), start, start + count));
+            (shape.HasAt && shape.HasColon && HasSchemeSeparator(new ArrayChars(buffer), start, start + count)) ||
+            (shape.EqualsSigns >= 2 && shape.HasSemicolon && MayNamePassword(new ArrayChars(buffer), start, start + count));
+
+        /// <summary>"://": <see cref="TryFindUrlPassword"/> reads user information only after a scheme.</summary>
+        private static bool HasSchemeSeparator<TChars>(TChars text, int start, int end)
+            where TChars : struct, ICharSource
+        {
+            for (var i = start; i + 2 < end; i++)
+            {
+                if (text[i] == ':' && text[i + 1] == '/' && text[i + 2] == '/')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool MayNamePassword<TChars>(TChars text, int start, int end)
             where TChars : struct, ICharSource

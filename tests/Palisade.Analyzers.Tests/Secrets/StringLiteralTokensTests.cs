@@ -116,6 +116,10 @@ namespace Palisade.Analyzers.Tests.Secrets
                     */ + ";Password=pw5";
                 const string F = "user:pw6" + "@db.example";
                 const string G = "ghp_0123456789" + "abcdefghijABCDEFGHIJ0123";
+                // Quotes that pair up wrongly when read as text: comments, character literals, holes.
+                /* "x */ string K = "Server=db;Password=pw9;"; char L = '"'; string M = "Server=db;Password=pw10;";
+                string N(char c) => $"{(c == '}' ? 1 : 2)}" + $"{c /* } */ + "q"} Server=db;Password=pw11;";
+                string O(int x) => $"{x} {{ literal }} Server=db;Password=pw12;" + @"C:\temp\""quoted"" Server=db;Password=pw13;";
                 // A line whose first literal clears it, then strings that continue on the next lines.
                 string H = "x"; string I = @"
                     Server=db;Password=pw7;"; string J = $"{H}
