@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -39,17 +40,20 @@ namespace Palisade.Analyzers.Sql
                 _ => (null, ImmutableArray<IArgumentOperation>.Empty),
             };
 
-            if (method is null)
+            // Every call of the compilation comes here, and nearly none forwards SQL: answer without allocating
+            // for library methods and for methods already summarised.
+            var definition = method?.OriginalDefinition;
+            if (definition is null || definition.DeclaringSyntaxReferences.IsEmpty)
             {
-                yield break;
+                return Array.Empty<SqlSinkMatch>();
             }
 
-            var ordinals = OrdinalsOf(method.OriginalDefinition, new Query(), cancellationToken).Ordinals;
-            if (ordinals.IsEmpty)
-            {
-                yield break;
-            }
+            var ordinals = _complete.TryGetValue(definition, out var known) ? known : OrdinalsOf(definition, new Query(), cancellationToken).Ordinals;
+            return ordinals.IsEmpty ? Array.Empty<SqlSinkMatch>() : Forwarded(call, method!, arguments, ordinals);
+        }
 
+        private static IEnumerable<SqlSinkMatch> Forwarded(IOperation call, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, ImmutableArray<int> ordinals)
+        {
             foreach (var argument in arguments)
             {
                 if (argument.Parameter is { } parameter && ordinals.Contains(parameter.Ordinal) && argument.ArgumentKind == ArgumentKind.Explicit)
