@@ -101,22 +101,32 @@ namespace Palisade.Analyzers.Sql
                 return true;
             }
 
+            // The argument first: every creation of the compilation comes here, and asking a constructed generic
+            // type for its interfaces builds them (List<T>, Dictionary<K, V>...), while nearly no constructor takes
+            // a string named like SQL text.
+            IArgumentOperation? sqlArgument = null;
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && StringTracer.IsString(parameter.Type) && NamesSqlText(parameter.Name))
+                {
+                    sqlArgument = argument;
+                    break;
+                }
+            }
+
+            if (sqlArgument is null)
+            {
+                return false;
+            }
+
             var isDapper = _commandDefinition is not null && SymbolEqualityComparer.Default.Equals(type, _commandDefinition);
             if (!isDapper && !IsCommand(type) && !TypeHierarchy.InheritsFrom(type, _dbBatchCommand) && !TypeHierarchy.InheritsFrom(type, _dbDataAdapter))
             {
                 return false;
             }
 
-            foreach (var argument in creation.Arguments)
-            {
-                if (argument.Parameter is { } parameter && StringTracer.IsString(parameter.Type) && NamesSqlText(parameter.Name))
-                {
-                    match = new SqlSinkMatch(isDapper ? SqlSinkKind.Dapper : SqlSinkKind.AdoNet, argument.Value, "new " + type.Name, creation);
-                    return true;
-                }
-            }
-
-            return false;
+            match = new SqlSinkMatch(isDapper ? SqlSinkKind.Dapper : SqlSinkKind.AdoNet, sqlArgument.Value, "new " + type.Name, creation);
+            return true;
         }
 
         /// <summary>Dapper's SqlMapper extensions and EF Core's raw SQL methods.</summary>
@@ -280,6 +290,12 @@ namespace Palisade.Analyzers.Sql
                 return false;
             }
 
+            // The base chain first: it costs nothing, and every provider's command derives from DbCommand.
+            if (TypeHierarchy.InheritsFrom(type, _dbCommand))
+            {
+                return true;
+            }
+
             if (_idbCommand is not null)
             {
                 if (SymbolEqualityComparer.Default.Equals(type, _idbCommand))
@@ -296,7 +312,7 @@ namespace Palisade.Analyzers.Sql
                 }
             }
 
-            return TypeHierarchy.InheritsFrom(type, _dbCommand);
+            return false;
         }
 
         /// <summary>The interpolated API the referenced EF Core version offers (FromSql since EF Core 7, else FromSqlInterpolated).</summary>
