@@ -539,12 +539,7 @@ namespace Palisade.Analyzers.Secrets
                 context.ReportDiagnostic(diagnostic);
             }
 
-            /// <summary>
-            /// The tree being analyzed, from the semantic model. <c>Operation.Syntax.SyntaxTree</c> gives the same
-            /// tree but, on a node not asked before, walks to the root and marks the path, per operation.
-            /// </summary>
-            private static SyntaxTree TreeOf(OperationAnalysisContext context) =>
-                context.Operation.SemanticModel?.SyntaxTree ?? context.Operation.Syntax.SyntaxTree;
+            private static SyntaxTree TreeOf(OperationAnalysisContext context) => OperationTree.Of(context.Operation);
 
             private static IOperation? ValueOf(ImmutableArray<IArgumentOperation> arguments, int parameterOrdinal)
             {

@@ -200,7 +200,7 @@ namespace Palisade.Analyzers.Secrets
                 }
             }
 
-            joinedMayContain = (equalsSigns >= 2 && semicolon) || (at && colon);
+            joinedMayContain = ConnectionStrings.MayContain(equalsSigns, semicolon, at, colon);
             return literals >= 2;
         }
 

@@ -47,7 +47,11 @@ namespace Palisade.Analyzers.Shared
         /// and '@'. Exact: no text failing it gives a finding here.
         /// </summary>
         public static bool MayContain(in LiteralShape shape) =>
-            (shape.EqualsSigns >= 2 && shape.HasSemicolon) || (shape.HasAt && shape.HasColon);
+            MayContain(shape.EqualsSigns, shape.HasSemicolon, shape.HasAt, shape.HasColon);
+
+        /// <summary>The same gate from counts added up over several pieces (the literals of a concatenation).</summary>
+        public static bool MayContain(int equalsSigns, bool hasSemicolon, bool hasAt, bool hasColon) =>
+            (equalsSigns >= 2 && hasSemicolon) || (hasAt && hasColon);
 
         /// <summary>
         /// The second gate, for the "key=value;" form: a password key (<see cref="IsPasswordKey"/>) always contains
@@ -68,61 +72,26 @@ namespace Palisade.Analyzers.Shared
 
         /// <summary>"://": <see cref="TryFindUrlPassword"/> reads user information only after a scheme.</summary>
         private static bool HasSchemeSeparator<TChars>(TChars text, int start, int end)
-            where TChars : struct, ICharSource
-        {
-            for (var i = start; i + 2 < end; i++)
-            {
-                if (text[i] == ':' && text[i + 1] == '/' && text[i + 2] == '/')
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            where TChars : struct, ICharSource =>
+            AsciiText.Contains(text, start, end, "://", ignoreCase: false);
 
         private static bool MayNamePassword<TChars>(TChars text, int start, int end)
             where TChars : struct, ICharSource
         {
-            for (var i = start; i < end; i++)
+            if (AsciiText.HasNonAscii(text, start, end))
             {
-                var c = text[i];
-                if (c >= 128)
+                return true;
+            }
+
+            foreach (var part in PasswordKeyParts)
+            {
+                if (AsciiText.Contains(text, start, end, part, ignoreCase: true))
                 {
                     return true;
-                }
-
-                var folded = (char)(c | 0x20);
-                foreach (var part in PasswordKeyParts)
-                {
-                    if (folded == part[0] && i + part.Length <= end && StartsWithFolded(text, i, part))
-                    {
-                        return true;
-                    }
                 }
             }
 
             return false;
-        }
-
-        private static bool StartsWithFolded<TChars>(TChars text, int start, string lowerAscii)
-            where TChars : struct, ICharSource
-        {
-            for (var j = 0; j < lowerAscii.Length; j++)
-            {
-                var c = text[start + j];
-                if (c >= 128)
-                {
-                    return true;
-                }
-
-                if ((char)(c | 0x20) != lowerAscii[j])
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         public static bool LooksLikeConnectionString(string text)

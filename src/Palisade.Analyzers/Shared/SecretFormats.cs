@@ -148,13 +148,11 @@ namespace Palisade.Analyzers.Shared
         /// </summary>
         public static bool MayHoldAnchor(char[] buffer, int start, int count)
         {
+            var text = new ArrayChars(buffer);
             var end = start + count;
-            for (var i = start; i < end; i++)
+            if (AsciiText.HasNonAscii(text, start, end))
             {
-                if (buffer[i] >= 128)
-                {
-                    return true;
-                }
+                return true;
             }
 
             for (var i = start; i < end; i++)
@@ -167,7 +165,7 @@ namespace Palisade.Analyzers.Shared
 
                 foreach (var anchor in anchors)
                 {
-                    if (i + anchor.Text.Length <= end && SameAsciiText(buffer, i, anchor.Text, anchor.IgnoreCase))
+                    if (i + anchor.Text.Length <= end && AsciiText.StartsWith(text, i, anchor.Text, anchor.IgnoreCase))
                     {
                         return true;
                     }
@@ -175,20 +173,6 @@ namespace Palisade.Analyzers.Shared
             }
 
             return false;
-        }
-
-        private static bool SameAsciiText(char[] buffer, int start, string text, bool ignoreCase)
-        {
-            for (var j = 0; j < text.Length; j++)
-            {
-                char a = buffer[start + j], b = text[j];
-                if (a != b && (!ignoreCase || (a | 0x20) != (b | 0x20) || (a | 0x20) < 'a' || (a | 0x20) > 'z'))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         /// <summary>Finds the first known secret format in <paramref name="text"/>.</summary>

@@ -61,14 +61,14 @@ namespace Palisade.Analyzers.Sql
         {
             if (state.Sinks.TryMatchAssignment((IAssignmentOperation)context.Operation, out var match))
             {
-                Analyze(context, state, state.SettingsFor(context.Operation.SemanticModel?.SyntaxTree ?? context.Operation.Syntax.SyntaxTree), match);
+                Analyze(context, state, state.SettingsFor(OperationTree.Of(context.Operation)), match);
             }
         }
 
         private static void AnalyzeCall(OperationAnalysisContext context, CompilationState state)
         {
             var operation = context.Operation;
-            var settings = state.SettingsFor(operation.SemanticModel?.SyntaxTree ?? operation.Syntax.SyntaxTree);
+            var settings = state.SettingsFor(OperationTree.Of(operation));
             if (state.Sinks.TryMatch(operation, settings, out var match))
             {
                 Analyze(context, state, settings, match);
