@@ -20,6 +20,9 @@ namespace Palisade.Analyzers.Tests.Secrets
                   }
                 }
                 """),
+            // Only a loopback server together with the user name as password is the local default login.
+            ("appsettings.json", """{ "ConnectionStrings": { "Main": "{|#0:Host=pg.internal;Username=postgres;Password=postgres|}" } }"""),
+            ("appsettings.json", """{ "ConnectionStrings": { "Main": "{|#0:Host=localhost;Username=postgres;Password=Loc4lPw!|}" } }"""),
             ("appsettings.json", """
                 { "Stripe": { "Secret": "{|#0:%%STRIPE%%|}", "PublishableName": "shop" } }
                 """),
@@ -109,6 +112,8 @@ namespace Palisade.Analyzers.Tests.Secrets
             ("appsettings.json", """{ "Db": { "Password": "" } }"""),
             ("appsettings.json", """{ "Db": { "Password": "${DB_PASSWORD}" } }"""),
             ("appsettings.json", """{ "ConnectionStrings": { "Main": "Server=.;Database=App;Integrated Security=true" } }"""),
+            // The database images' default login on the developer's own machine (PAL2003 says the same).
+            ("appsettings.Development.json", """{ "ConnectionStrings": { "Main": "Host=localhost;Username=postgres;Password=postgres;Database=app" } }"""),
             ("appsettings.json", """{ "Logging": { "LogLevel": { "Default": "Information" } } }"""),
             ("Web.config", """<configuration><appSettings><add key="PasswordMinLength" value="12" /></appSettings></configuration>"""),
             (".env", "DB_PASSWORD=\n# API_KEY=commentedOutValue1\n"),
